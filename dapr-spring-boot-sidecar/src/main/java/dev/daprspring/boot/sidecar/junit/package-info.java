@@ -1,0 +1,7 @@
+/**
+ * JUnit 5 support: a real sidecar around a test class.
+ */
+@NullMarked
+package dev.daprspring.boot.sidecar.junit;
+
+import org.jspecify.annotations.NullMarked;

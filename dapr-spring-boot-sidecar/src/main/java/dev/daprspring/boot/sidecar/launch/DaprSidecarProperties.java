@@ -1,0 +1,200 @@
+package dev.daprspring.boot.sidecar.launch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration for a sidecar the application launches for itself during development
+ * and tests.
+ */
+@ConfigurationProperties("dapr.sidecar")
+public class DaprSidecarProperties {
+
+	/** Whether to launch daprd when the application starts. */
+	private LaunchMode launch = LaunchMode.NEVER;
+
+	/** The daprd executable; defaults to DAPRD, ~/.dapr/bin/daprd, then the PATH. */
+	private @Nullable Path binary;
+
+	/** The Dapr app id; defaults to spring.application.name, else 'application'. */
+	private @Nullable String appId;
+
+	/** The port daprd calls the app on; defaults to server.port for a web application. */
+	private @Nullable Integer appPort;
+
+	/** How daprd calls the app: http, https, grpc, grpcs or h2c. */
+	private @Nullable String appProtocol;
+
+	/** The sidecar's HTTP API port; 0 for a free port. */
+	private int httpPort;
+
+	/** The sidecar's gRPC API port; 0 for a free port. */
+	private int grpcPort;
+
+	/** Folders of the user's own component files; when set, no in-memory components are added. */
+	private List<Path> resourcesPaths = new ArrayList<>();
+
+	/** Name of the in-memory state store added when no resources paths are set. */
+	private String stateStore = "statestore";
+
+	/** Name of the in-memory pub/sub added when no resources paths are set. */
+	private String pubsub = "pubsub";
+
+	/** A Dapr Configuration YAML file (tracing, features, access control). */
+	private @Nullable Path config;
+
+	/** The API token daprd requires on every call. */
+	private @Nullable String apiToken;
+
+	/** daprd's log level. */
+	private String logLevel = "info";
+
+	/** How long daprd may take to start. */
+	private Duration startupTimeout = Duration.ofSeconds(30);
+
+	/** Extra daprd command-line arguments. */
+	private List<String> arguments = new ArrayList<>();
+
+	public LaunchMode getLaunch() {
+		return this.launch;
+	}
+
+	public void setLaunch(LaunchMode launch) {
+		this.launch = launch;
+	}
+
+	public @Nullable Path getBinary() {
+		return this.binary;
+	}
+
+	public void setBinary(@Nullable Path binary) {
+		this.binary = binary;
+	}
+
+	public @Nullable String getAppId() {
+		return this.appId;
+	}
+
+	public void setAppId(@Nullable String appId) {
+		this.appId = appId;
+	}
+
+	public @Nullable Integer getAppPort() {
+		return this.appPort;
+	}
+
+	public void setAppPort(@Nullable Integer appPort) {
+		this.appPort = appPort;
+	}
+
+	public @Nullable String getAppProtocol() {
+		return this.appProtocol;
+	}
+
+	public void setAppProtocol(@Nullable String appProtocol) {
+		this.appProtocol = appProtocol;
+	}
+
+	public int getHttpPort() {
+		return this.httpPort;
+	}
+
+	public void setHttpPort(int httpPort) {
+		this.httpPort = httpPort;
+	}
+
+	public int getGrpcPort() {
+		return this.grpcPort;
+	}
+
+	public void setGrpcPort(int grpcPort) {
+		this.grpcPort = grpcPort;
+	}
+
+	public List<Path> getResourcesPaths() {
+		return this.resourcesPaths;
+	}
+
+	public void setResourcesPaths(List<Path> resourcesPaths) {
+		this.resourcesPaths = resourcesPaths;
+	}
+
+	public String getStateStore() {
+		return this.stateStore;
+	}
+
+	public void setStateStore(String stateStore) {
+		this.stateStore = stateStore;
+	}
+
+	public String getPubsub() {
+		return this.pubsub;
+	}
+
+	public void setPubsub(String pubsub) {
+		this.pubsub = pubsub;
+	}
+
+	public @Nullable Path getConfig() {
+		return this.config;
+	}
+
+	public void setConfig(@Nullable Path config) {
+		this.config = config;
+	}
+
+	public @Nullable String getApiToken() {
+		return this.apiToken;
+	}
+
+	public void setApiToken(@Nullable String apiToken) {
+		this.apiToken = apiToken;
+	}
+
+	public String getLogLevel() {
+		return this.logLevel;
+	}
+
+	public void setLogLevel(String logLevel) {
+		this.logLevel = logLevel;
+	}
+
+	public Duration getStartupTimeout() {
+		return this.startupTimeout;
+	}
+
+	public void setStartupTimeout(Duration startupTimeout) {
+		this.startupTimeout = startupTimeout;
+	}
+
+	public List<String> getArguments() {
+		return this.arguments;
+	}
+
+	public void setArguments(List<String> arguments) {
+		this.arguments = arguments;
+	}
+
+	/**
+	 * When to launch daprd.
+	 */
+	public enum LaunchMode {
+
+		/** Never; connect to a sidecar run by other means. */
+		NEVER,
+
+		/** When no sidecar answers at the configured endpoint. */
+		AUTO,
+
+		/** Always, even when another sidecar answers: for tests. */
+		ALWAYS
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.daprspring.samples.hello;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import dev.daprspring.boot.sidecar.DaprSidecar;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "dapr.sidecar.launch=always")
+class HelloDaprApplicationIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DaprSidecar sidecar;
+
+	@Test
+	void countsVisitsInTheLaunchedSidecarsStateStore() throws Exception {
+		assertThat(this.sidecar.isRunning()).isTrue();
+		assertThat(this.sidecar.appPort()).isEqualTo(this.port);
+		RestClient client = RestClient.create("http://127.0.0.1:" + this.port);
+		Map<?, ?> first = client.get().uri("/hello/ada").retrieve().body(Map.class);
+		assertThat(first).containsEntry("greeting", "Hello, ada!").containsEntry("visits", 1);
+
+		// Concurrent visits race on the same key: ETag retries must not lose any.
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Map>> visits = pool.invokeAll(
+					java.util.Collections.nCopies(40, () -> client.get().uri("/hello/ada").retrieve().body(Map.class)));
+			for (Future<Map> visit : visits) {
+				visit.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		Map<?, ?> last = client.get().uri("/hello/ada").retrieve().body(Map.class);
+		assertThat(last).containsEntry("visits", 42);
+	}
+
+}
