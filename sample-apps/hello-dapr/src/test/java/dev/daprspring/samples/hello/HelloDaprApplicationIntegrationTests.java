@@ -1,7 +1,7 @@
 package dev.daprspring.samples.hello;
 
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,23 +31,26 @@ class HelloDaprApplicationIntegrationTests {
 		assertThat(this.sidecar.isRunning()).isTrue();
 		assertThat(this.sidecar.appPort()).isEqualTo(this.port);
 		RestClient client = RestClient.create("http://127.0.0.1:" + this.port);
-		Map<?, ?> first = client.get().uri("/hello/ada").retrieve().body(Map.class);
-		assertThat(first).containsEntry("greeting", "Hello, ada!").containsEntry("visits", 1);
+		Greeting first = client.get().uri("/hello/ada").retrieve().body(Greeting.class);
+		assertThat(first).isEqualTo(new Greeting("Hello, ada!", 1));
 
 		// Concurrent visits race on the same key: ETag retries must not lose any.
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
-			List<Future<Map>> visits = pool.invokeAll(
-					java.util.Collections.nCopies(40, () -> client.get().uri("/hello/ada").retrieve().body(Map.class)));
-			for (Future<Map> visit : visits) {
+			List<Future<Greeting>> visits = pool.invokeAll(Collections.nCopies(40,
+					() -> client.get().uri("/hello/ada").retrieve().body(Greeting.class)));
+			for (Future<Greeting> visit : visits) {
 				visit.get();
 			}
 		}
 		finally {
 			pool.shutdown();
 		}
-		Map<?, ?> last = client.get().uri("/hello/ada").retrieve().body(Map.class);
-		assertThat(last).containsEntry("visits", 42);
+		Greeting last = client.get().uri("/hello/ada").retrieve().body(Greeting.class);
+		assertThat(last.visits()).isEqualTo(42);
+	}
+
+	record Greeting(String greeting, long visits) {
 	}
 
 }

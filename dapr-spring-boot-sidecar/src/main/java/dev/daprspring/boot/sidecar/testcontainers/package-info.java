@@ -1,0 +1,8 @@
+/**
+ * Testcontainers support: daprd in a container, usable as a Spring Boot
+ * {@code @ServiceConnection}.
+ */
+@NullMarked
+package dev.daprspring.boot.sidecar.testcontainers;
+
+import org.jspecify.annotations.NullMarked;
