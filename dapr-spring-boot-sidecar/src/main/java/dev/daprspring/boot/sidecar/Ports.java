@@ -27,9 +27,10 @@ public final class Ports {
 
 	/** Whether nothing listens on the port, on any local address. */
 	public static boolean isAvailable(int port) {
-		// Binding the wildcard address fails if anything holds the port on any address.
+		// Binding the wildcard address fails if anything listens on the port on any
+		// address; SO_REUSEADDR ignores connections of a stopped server still in TIME_WAIT.
 		try (ServerSocket socket = new ServerSocket()) {
-			socket.setReuseAddress(false);
+			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(port));
 			return true;
 		}

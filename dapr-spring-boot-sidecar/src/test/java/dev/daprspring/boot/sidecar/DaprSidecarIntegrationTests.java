@@ -1,6 +1,7 @@
 package dev.daprspring.boot.sidecar;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -155,7 +156,7 @@ class DaprSidecarIntegrationTests {
 
 	@Test
 	void aChosenPortThatIsTakenIsNamedBeforeDaprdRuns() throws Exception {
-		try (ServerSocket taken = new ServerSocket(0)) {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			DaprSidecar.Builder builder = DaprSidecar.builder("collide")
 				.component(DaprComponents.inMemoryState("statestore"))
 				.grpcPort(taken.getLocalPort());

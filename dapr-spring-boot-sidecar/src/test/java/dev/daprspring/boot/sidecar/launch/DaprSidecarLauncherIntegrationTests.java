@@ -23,7 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code dapr.sidecar.launch} in real applications, against a real daprd.
@@ -103,20 +103,12 @@ class DaprSidecarLauncherIntegrationTests {
 
 	@Test
 	void aMissingDaprdStopsStartupWithOneClearMessage() {
-		assertThatException()
+		assertThatExceptionOfType(DaprdNotFoundException.class)
 			.isThrownBy(() -> app(WebApplicationType.NONE).run("--dapr.sidecar.launch=always",
 					"--dapr.sidecar.binary=/nonexistent/daprd"))
-			.withRootCauseInstanceOf(DaprdNotFoundException.class)
-			.satisfies((ex) -> assertThat(rootCause(ex).getMessage()).contains("/nonexistent/daprd")
-				.contains("dapr init --slim"));
-	}
-
-	private static Throwable rootCause(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause;
+			.withMessageContaining("/nonexistent/daprd")
+			.withMessageContaining("dapr init --slim")
+			.withNoCause();
 	}
 
 	private JsonNode metadata(String httpEndpoint) throws Exception {
