@@ -4,9 +4,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
-import dev.daprspring.boot.sidecar.DaprSidecarConnectionDetails;
 
 /**
  * Runs a real daprd around a test class. Register it on a static field:
@@ -23,7 +21,7 @@ import dev.daprspring.boot.sidecar.DaprSidecarConnectionDetails;
  * </pre>
  *
  * In a Spring Boot test the sidecar can also be supplied as a bean:
- * {@code @Bean DaprConnectionDetails dapr() { return dapr.connectionDetails(); }}.
+ * {@code @Bean DaprConnectionDetails dapr() { return new DaprSidecarConnectionDetails(dapr.sidecar()); }}.
  */
 public final class DaprSidecarExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -46,11 +44,6 @@ public final class DaprSidecarExtension implements BeforeAllCallback, AfterAllCa
 	/** The running sidecar, to read its ports or stop and restart it. */
 	public DaprSidecar sidecar() {
 		return this.sidecar;
-	}
-
-	/** Connection details that follow this sidecar. */
-	public DaprConnectionDetails connectionDetails() {
-		return new DaprSidecarConnectionDetails(this.sidecar);
 	}
 
 	/**

@@ -9,8 +9,6 @@ import org.yaml.snakeyaml.Yaml;
 
 import dev.daprspring.boot.sidecar.component.DaprComponent;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
-import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory;
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -122,13 +120,6 @@ class DaprContainerTests {
 		DockerImageName mirror = DockerImageName.parse("ghcr.io/dapr/daprd:1.17.13")
 			.asCompatibleSubstituteFor("daprio/daprd");
 		assertThatNoException().isThrownBy(() -> new DaprContainer(mirror));
-	}
-
-	@Test
-	void theConnectionDetailsFactoryIsRegistered() {
-		List<?> factories = SpringFactoriesLoader.forDefaultResourceLocation()
-			.load(ConnectionDetailsFactory.class);
-		assertThat(factories).hasAtLeastOneElementOfType(DaprContainerConnectionDetailsFactory.class);
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.daprspring.boot.sidecar.testcontainers;
+package dev.daprspring.boot.autoconfigure.sidecar;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
+import dev.daprspring.boot.sidecar.testcontainers.DaprContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,4 +1,4 @@
-package dev.daprspring.boot.sidecar.launch;
+package dev.daprspring.boot.autoconfigure.sidecar;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,11 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.autoconfigure.client.DaprClientProperties;
 import dev.daprspring.boot.autoconfigure.client.PropertiesDaprConnectionDetails;
+import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarProperties.LaunchMode;
 import dev.daprspring.boot.sidecar.DaprSidecar;
-import dev.daprspring.boot.sidecar.DaprSidecarConnectionDetails;
 import dev.daprspring.boot.sidecar.Ports;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
-import dev.daprspring.boot.sidecar.launch.DaprSidecarProperties.LaunchMode;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.WebApplicationType;
@@ -41,15 +40,17 @@ import org.springframework.util.StringUtils;
  * sidecar is registered as a {@link DaprSidecar} bean and as the application's
  * {@code DaprConnectionDetails}.
  */
-public class DaprSidecarLauncher implements ApplicationListener<ApplicationPreparedEvent> {
+final class DaprSidecarLauncher {
 
 	private static final Log logger = LogFactory.getLog(DaprSidecarLauncher.class);
 
 	/** The bean name of the launched sidecar. */
 	public static final String SIDECAR_BEAN_NAME = "daprSidecar";
 
-	@Override
-	public void onApplicationEvent(ApplicationPreparedEvent event) {
+	private DaprSidecarLauncher() {
+	}
+
+	static void launchIfRequested(ApplicationPreparedEvent event) {
 		ConfigurableApplicationContext context = event.getApplicationContext();
 		ConfigurableEnvironment environment = context.getEnvironment();
 		Binder binder = Binder.get(environment);

@@ -1,4 +1,4 @@
-package dev.daprspring.boot.sidecar.launch;
+package dev.daprspring.boot.autoconfigure.sidecar;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.autoconfigure.client.PropertiesDaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
-import dev.daprspring.boot.sidecar.DaprSidecarConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprdNotFoundException;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
 import org.springframework.boot.SpringBootConfiguration;

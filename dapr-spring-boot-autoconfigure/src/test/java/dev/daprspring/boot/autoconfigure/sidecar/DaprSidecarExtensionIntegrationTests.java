@@ -1,4 +1,4 @@
-package dev.daprspring.boot.sidecar.junit;
+package dev.daprspring.boot.autoconfigure.sidecar;
 
 import io.dapr.v1.DaprMetadataProtos.GetMetadataRequest;
 import org.junit.jupiter.api.Test;
@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
+import dev.daprspring.boot.sidecar.junit.DaprSidecarExtension;
 import dev.daprspring.boot.sidecar.testsupport.SidecarGrpc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -50,7 +51,7 @@ class DaprSidecarExtensionIntegrationTests {
 
 	@Test
 	void connectionDetailsFollowTheSidecar() {
-		DaprConnectionDetails details = dapr.connectionDetails();
+		DaprConnectionDetails details = new DaprSidecarConnectionDetails(dapr.sidecar());
 		assertThat(details.getGrpcEndpoint()).isEqualTo("http://127.0.0.1:" + dapr.sidecar().grpcPort());
 		assertThat(details.getApiToken()).isEqualTo("t0ken");
 	}

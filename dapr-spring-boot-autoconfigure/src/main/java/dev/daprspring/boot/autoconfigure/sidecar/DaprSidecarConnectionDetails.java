@@ -1,8 +1,9 @@
-package dev.daprspring.boot.sidecar;
+package dev.daprspring.boot.autoconfigure.sidecar;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
+import dev.daprspring.boot.sidecar.DaprSidecar;
 
 /**
  * {@link DaprConnectionDetails} of a {@link DaprSidecar} run by this JVM. Read on each

@@ -1,4 +1,4 @@
-package dev.daprspring.boot.sidecar.launch;
+package dev.daprspring.boot.autoconfigure.sidecar;
 
 import java.nio.file.Path;
 import java.time.Duration;

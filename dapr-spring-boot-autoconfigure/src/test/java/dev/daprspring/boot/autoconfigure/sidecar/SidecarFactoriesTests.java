@@ -1,0 +1,27 @@
+package dev.daprspring.boot.autoconfigure.sidecar;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SidecarFactoriesTests {
+
+	@Test
+	void theContainerConnectionDetailsFactoryIsRegistered() {
+		List<?> factories = SpringFactoriesLoader.forDefaultResourceLocation().load(ConnectionDetailsFactory.class);
+		assertThat(factories).hasAtLeastOneElementOfType(DaprContainerConnectionDetailsFactory.class);
+	}
+
+	@Test
+	void theLaunchListenerIsRegistered() {
+		List<?> listeners = SpringFactoriesLoader.forDefaultResourceLocation().load(ApplicationListener.class);
+		assertThat(listeners).hasAtLeastOneElementOfType(DaprSidecarLaunchListener.class);
+	}
+
+}
