@@ -1,0 +1,68 @@
+package dev.daprspring.core.client;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+
+/**
+ * Creates the one gRPC channel an application shares for all calls to its sidecar.
+ */
+public final class DaprChannels {
+
+	private DaprChannels() {
+	}
+
+	/**
+	 * Creates a channel to the sidecar's gRPC endpoint.
+	 * @param options where and how to connect
+	 * @return a channel; close it with {@link ManagedChannel#shutdown()}
+	 */
+	public static ManagedChannel create(DaprClientOptions options) {
+		URI endpoint = parse(options.grpcEndpoint());
+		NettyChannelBuilder builder = NettyChannelBuilder.forAddress(endpoint.getHost(), endpoint.getPort())
+			.maxInboundMessageSize(options.maxInboundMessageSize())
+			.userAgent("dapr-spring-boot");
+		if ("https".equals(endpoint.getScheme())) {
+			builder.useTransportSecurity();
+		}
+		else {
+			builder.usePlaintext();
+		}
+		if (options.keepAliveTime() != null) {
+			builder.keepAliveTime(options.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+				.keepAliveTimeout(options.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+				.keepAliveWithoutCalls(true);
+		}
+		return builder.build();
+	}
+
+	/**
+	 * Parses {@code http://host:port}, {@code https://host:port} or {@code host:port}
+	 * (plaintext), the forms Dapr's SDKs accept in {@code DAPR_GRPC_ENDPOINT}.
+	 */
+	static URI parse(String endpoint) {
+		String candidate = endpoint.contains("://") ? endpoint : "http://" + endpoint;
+		URI uri;
+		try {
+			uri = URI.create(candidate);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(invalid(endpoint), ex);
+		}
+		boolean knownScheme = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+		if (!knownScheme || uri.getHost() == null) {
+			throw new IllegalArgumentException(invalid(endpoint));
+		}
+		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equals(uri.getScheme()) ? 443 : 80);
+		return URI.create(uri.getScheme() + "://" + uri.getHost() + ":" + port);
+	}
+
+	private static String invalid(String endpoint) {
+		return "Invalid Dapr gRPC endpoint '" + endpoint
+				+ "': expected http://host:port (plaintext) or https://host:port (TLS), for example "
+				+ "http://127.0.0.1:50001";
+	}
+
+}

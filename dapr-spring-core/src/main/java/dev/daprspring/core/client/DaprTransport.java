@@ -1,0 +1,168 @@
+package dev.daprspring.core.client;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import io.dapr.v1.DaprGrpc;
+import io.dapr.v1.DaprMetadataProtos.GetMetadataRequest;
+import io.dapr.v1.DaprMetadataProtos.RegisteredComponents;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import dev.daprspring.core.error.DaprErrorTranslator;
+import dev.daprspring.core.observation.DaprClientObservationContext;
+import dev.daprspring.core.observation.DaprClientObservationConvention;
+import dev.daprspring.core.observation.DefaultDaprClientObservationConvention;
+
+/**
+ * Calls the sidecar's gRPC API on the calling thread over one shared channel: the API
+ * token on every call, the deadline from the options, errors translated, each call
+ * observed (and retried by a {@link DaprCallPolicy} when one is set).
+ */
+public final class DaprTransport implements AutoCloseable {
+
+	private static final Metadata.Key<String> API_TOKEN = Metadata.Key.of("dapr-api-token",
+			Metadata.ASCII_STRING_MARSHALLER);
+
+	private static final DaprClientObservationConvention DEFAULT_CONVENTION = new DefaultDaprClientObservationConvention();
+
+	private final DaprClientOptions options;
+
+	private final ManagedChannel channel;
+
+	private final boolean ownsChannel;
+
+	private final DaprGrpc.DaprBlockingStub blocking;
+
+	private final DaprGrpc.DaprStub async;
+
+	private final DaprErrorTranslator errors;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable DaprClientObservationConvention observationConvention;
+
+	private DaprCallPolicy policy = DaprCallPolicy.NONE;
+
+	/** A transport with its own channel, closed by {@link #close()}. */
+	public DaprTransport(DaprClientOptions options) {
+		this(options, DaprChannels.create(options), true);
+	}
+
+	/** A transport on a channel owned by the caller. */
+	public DaprTransport(DaprClientOptions options, ManagedChannel channel) {
+		this(options, channel, false);
+	}
+
+	private DaprTransport(DaprClientOptions options, ManagedChannel channel, boolean ownsChannel) {
+		this.options = options;
+		this.channel = channel;
+		this.ownsChannel = ownsChannel;
+		DaprGrpc.DaprBlockingStub blocking = DaprGrpc.newBlockingStub(channel);
+		DaprGrpc.DaprStub async = DaprGrpc.newStub(channel);
+		if (options.apiToken() != null) {
+			Metadata headers = new Metadata();
+			headers.put(API_TOKEN, options.apiToken());
+			blocking = blocking.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+			async = async.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+		}
+		this.blocking = blocking;
+		this.async = async;
+		this.errors = new DaprErrorTranslator(options.grpcEndpoint(), this::componentsForErrors);
+	}
+
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	public void setObservationConvention(@Nullable DaprClientObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/** Retries and circuit breaking around each call; none by default. */
+	public void setCallPolicy(DaprCallPolicy policy) {
+		this.policy = policy;
+	}
+
+	public DaprClientOptions getOptions() {
+		return this.options;
+	}
+
+	/**
+	 * Runs one blocking call.
+	 * @param call what is called, for observation, policies and error messages
+	 * @param rpc the call on a stub that carries the token and the deadline
+	 * @return the response
+	 * @throws org.springframework.dao.DataAccessException translated from the gRPC status
+	 */
+	public <T> T call(DaprCall call, Function<DaprGrpc.DaprBlockingStub, T> rpc) {
+		return this.policy.execute(call, () -> observe(call, rpc));
+	}
+
+	/** The asynchronous stub (with the token, without a deadline), for streaming calls. */
+	public DaprGrpc.DaprStub asyncStub() {
+		return this.async;
+	}
+
+	/** Translates an error of a call made on {@link #asyncStub()}. */
+	public RuntimeException translate(Throwable error, DaprCall call) {
+		return (error instanceof StatusRuntimeException status) ? this.errors.translate(status, call)
+				: (error instanceof RuntimeException runtime) ? runtime : new IllegalStateException(error);
+	}
+
+	private <T> T observe(DaprCall call, Function<DaprGrpc.DaprBlockingStub, T> rpc) {
+		if (this.observationRegistry.isNoop()) {
+			return invoke(call, rpc, stub());
+		}
+		Metadata headers = new Metadata();
+		DaprClientObservationContext context = new DaprClientObservationContext(call, headers);
+		Observation observation = Observation.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
+				() -> context, this.observationRegistry);
+		return observation.observe(() -> {
+			// Started now, so the tracing handler has written traceparent into headers.
+			return invoke(call, rpc, stub().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers)));
+		});
+	}
+
+	private <T> T invoke(DaprCall call, Function<DaprGrpc.DaprBlockingStub, T> rpc, DaprGrpc.DaprBlockingStub stub) {
+		try {
+			return rpc.apply(stub);
+		}
+		catch (StatusRuntimeException ex) {
+			throw this.errors.translate(ex, call);
+		}
+	}
+
+	private DaprGrpc.DaprBlockingStub stub() {
+		return this.blocking.withDeadlineAfter(this.options.timeout().toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	private List<RegisteredComponents> componentsForErrors() {
+		return stub().withDeadlineAfter(5, TimeUnit.SECONDS)
+			.getMetadata(GetMetadataRequest.getDefaultInstance())
+			.getRegisteredComponentsList();
+	}
+
+	@Override
+	public void close() {
+		if (this.ownsChannel) {
+			this.channel.shutdown();
+			try {
+				if (!this.channel.awaitTermination(5, TimeUnit.SECONDS)) {
+					this.channel.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				this.channel.shutdownNow();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,163 @@
+package dev.daprspring.core.error;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.ErrorInfo;
+import io.dapr.v1.DaprMetadataProtos.RegisteredComponents;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import org.jspecify.annotations.Nullable;
+
+import dev.daprspring.core.client.DaprCall;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Turns a gRPC failure from the sidecar into the {@link DaprException} that says what
+ * went wrong and what would be right. Looks up the sidecar's components only on the
+ * failure paths that need them.
+ */
+public final class DaprErrorTranslator {
+
+	private static final Map<String, String> COMPONENT_KINDS = Map.of("state", "state store", "pubsub", "pub/sub",
+			"bindings", "output binding", "secrets", "secret store", "configuration", "configuration store");
+
+	private static final Map<String, String> COMPONENT_TYPE_PREFIXES = Map.of("state", "state.", "pubsub",
+			"pubsub.", "bindings", "bindings.", "secrets", "secretstores.", "configuration", "configuration.");
+
+	private final String endpoint;
+
+	private final Supplier<List<RegisteredComponents>> components;
+
+	/**
+	 * @param endpoint the sidecar's gRPC endpoint, named in connection errors
+	 * @param components reads the sidecar's components, for errors that list them
+	 */
+	public DaprErrorTranslator(String endpoint, Supplier<List<RegisteredComponents>> components) {
+		this.endpoint = endpoint;
+		this.components = components;
+	}
+
+	/** Translates a failed call. */
+	public DataAccessException translate(StatusRuntimeException ex, DaprCall call) {
+		Status status = ex.getStatus();
+		String description = (status.getDescription() != null) ? status.getDescription() : status.getCode().name();
+		String lower = description.toLowerCase(Locale.ROOT);
+		ErrorInfo info = errorInfo(ex);
+		String reason = (info != null) ? info.getReason() : null;
+		DaprErrorDetails details = new DaprErrorDetails(call.name(), call.component(), status.getCode().name(),
+				reason, (info != null) ? info.getMetadataMap() : Map.of(), description);
+		String what = call.name() + describeComponent(call);
+		switch (status.getCode()) {
+			case UNAVAILABLE:
+				return new DaprSidecarUnavailableException("Dapr sidecar at " + this.endpoint + " is unavailable ("
+						+ what + "): " + description + ". Is daprd running and is dapr.client.grpc-endpoint right?",
+						details, ex);
+			case DEADLINE_EXCEEDED:
+				return new DaprTimeoutException(what + " did not finish within its deadline; raise "
+						+ "dapr.client.timeout if the sidecar or component is slow", details, ex);
+			case UNAUTHENTICATED:
+			case PERMISSION_DENIED:
+				return new DaprPermissionDeniedException("Dapr sidecar at " + this.endpoint + " rejected " + what
+						+ ": " + description + ". Set dapr.client.api-token (or DAPR_API_TOKEN) to the token "
+						+ "daprd was started with", details, ex);
+			default:
+		}
+		if (isComponentMissing(reason, lower)) {
+			return new DaprComponentNotFoundException(componentMissing(call, description), details, ex);
+		}
+		if (status.getCode() == Status.Code.ABORTED || lower.contains("etag mismatch")) {
+			return new DaprEtagMismatchException(what + " failed: the ETag no longer matches the stored value "
+					+ "(another writer changed it first); nothing was written. Read the value again and retry. "
+					+ "Sidecar said: " + description, details, ex);
+		}
+		if ((reason != null && reason.contains("NOT_SUPPORTED")) || lower.contains("does not support")) {
+			return new DaprUnsupportedOperationException(unsupported(call, description), details, ex);
+		}
+		if (status.getCode() == Status.Code.INVALID_ARGUMENT) {
+			return new DaprInvalidArgumentException(what + " was rejected: " + description, details, ex);
+		}
+		return new DaprApiException(what + " failed: " + status.getCode() + " " + description
+				+ ((reason != null) ? " (" + reason + ")" : ""), details, ex);
+	}
+
+	private static boolean isComponentMissing(@Nullable String reason, String lower) {
+		if (reason != null && reason.startsWith("DAPR_") && reason.endsWith("_NOT_FOUND")) {
+			return true;
+		}
+		return lower.contains("couldn't find output binding") || lower.contains("secret store is not configured")
+				|| lower.contains("failed finding secret store") || lower.contains("stores not configured")
+				|| lower.contains("configuration store") && lower.contains("not found");
+	}
+
+	private String componentMissing(DaprCall call, String description) {
+		String kind = COMPONENT_KINDS.getOrDefault(call.buildingBlock(), "component");
+		String prefix = COMPONENT_TYPE_PREFIXES.getOrDefault(call.buildingBlock(), "");
+		String available;
+		try {
+			List<String> names = this.components.get()
+				.stream()
+				.filter((c) -> c.getType().startsWith(prefix))
+				.map((c) -> c.getName() + " (" + c.getType() + ")")
+				.toList();
+			available = names.isEmpty() ? "it has no " + kind + " loaded"
+					: "it has: " + String.join(", ", names);
+		}
+		catch (RuntimeException ex) {
+			available = "its components could not be listed: " + ex.getMessage();
+		}
+		return "No " + kind + " named '" + call.component() + "' is loaded by the Dapr sidecar at " + this.endpoint
+				+ "; " + available + ". Check the name, or the component files in daprd's resources path. "
+				+ "Sidecar said: " + description;
+	}
+
+	private String unsupported(DaprCall call, String description) {
+		String capabilities = "";
+		try {
+			capabilities = this.components.get()
+				.stream()
+				.filter((c) -> c.getName().equals(call.component()))
+				.findFirst()
+				.map((c) -> "; '" + c.getName() + "' is " + c.getType() + "/" + c.getVersion()
+						+ " with capabilities " + c.getCapabilitiesList().stream().collect(Collectors.joining(", ")))
+				.orElse("");
+		}
+		catch (RuntimeException ex) {
+			// The capabilities only enrich the message.
+		}
+		String hint = "query".equals(call.operation())
+				? ". The state query API needs a store with the QUERY_API capability, such as state.postgresql v1"
+				: "";
+		return call.name() + describeComponent(call) + " is not supported by the component: " + description
+				+ capabilities + hint;
+	}
+
+	private static String describeComponent(DaprCall call) {
+		return (call.component() != null) ? " on '" + call.component() + "'" : "";
+	}
+
+	private static @Nullable ErrorInfo errorInfo(StatusRuntimeException ex) {
+		com.google.rpc.Status status = StatusProto.fromThrowable(ex);
+		if (status == null) {
+			return null;
+		}
+		for (Any detail : status.getDetailsList()) {
+			if (detail.is(ErrorInfo.class)) {
+				try {
+					return detail.unpack(ErrorInfo.class);
+				}
+				catch (InvalidProtocolBufferException unreadable) {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+
+}
