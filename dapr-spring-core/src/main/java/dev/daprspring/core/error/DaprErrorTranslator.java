@@ -72,7 +72,7 @@ public final class DaprErrorTranslator {
 		if (isComponentMissing(reason, lower)) {
 			return new DaprComponentNotFoundException(componentMissing(call, description), details, ex);
 		}
-		if (status.getCode() == Status.Code.ABORTED || lower.contains("etag mismatch")) {
+		if (status.getCode() == Status.Code.ABORTED || isEtagMismatch(lower)) {
 			return new DaprEtagMismatchException(what + " failed: the ETag no longer matches the stored value "
 					+ "(another writer changed it first); nothing was written. Read the value again and retry. "
 					+ "Sidecar said: " + description, details, ex);
@@ -94,6 +94,13 @@ public final class DaprErrorTranslator {
 		return lower.contains("couldn't find output binding") || lower.contains("secret store is not configured")
 				|| lower.contains("failed finding secret store") || lower.contains("stores not configured")
 				|| lower.contains("configuration store") && lower.contains("not found");
+	}
+
+	private static boolean isEtagMismatch(String lower) {
+		// state.redis checks ETags in a Lua script inside transactions and only reports
+		// "failed to set/delete key" when the stored version differs.
+		return lower.contains("etag mismatch") || (lower.contains("state transaction")
+				&& (lower.contains("failed to set key") || lower.contains("failed to delete key")));
 	}
 
 	private String componentMissing(DaprCall call, String description) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.google.protobuf.ByteString;
 import io.dapr.v1.CommonProtos;
 import io.dapr.v1.CommonProtos.Etag;
 import io.dapr.v1.CommonProtos.StateItem;
@@ -37,6 +36,10 @@ import org.springframework.util.Assert;
 public final class DaprStateOperations implements StateOperations {
 
 	private static final String BLOCK = "state";
+
+	private static final String CONTENT_TYPE = "contentType";
+
+	private static final String JSON = "application/json";
 
 	private final DaprTransport transport;
 
@@ -196,8 +199,13 @@ public final class DaprStateOperations implements StateOperations {
 		checkKey(key);
 		StateItem.Builder item = StateItem.newBuilder().setKey(key);
 		if (value != null) {
-			ByteString data = this.converter.write(value);
-			item.setValue(data);
+			item.setValue(this.converter.write(value));
+			String contentType = this.converter.contentType(value);
+			if (JSON.equals(contentType) && !options.metadata().containsKey(CONTENT_TYPE)) {
+				// Tells daprd the bytes are JSON, so JSON-aware stores keep a document the
+				// query API can filter on rather than an opaque binary value.
+				item.putMetadata(CONTENT_TYPE, JSON);
+			}
 		}
 		if (options.etag() != null) {
 			item.setEtag(Etag.newBuilder().setValue(options.etag()));

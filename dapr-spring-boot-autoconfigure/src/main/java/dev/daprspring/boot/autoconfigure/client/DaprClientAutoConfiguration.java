@@ -1,21 +1,61 @@
 package dev.daprspring.boot.autoconfigure.client;
 
+import io.micrometer.observation.ObservationRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.core.DaprOperations;
+import dev.daprspring.core.DaprTemplate;
+import dev.daprspring.core.client.DaprCallPolicy;
+import dev.daprspring.core.client.DaprClientOptions;
+import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.core.observation.DaprClientObservationConvention;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for the connection to the Dapr sidecar.
+ * Auto-configuration for the connection to the Dapr sidecar and {@link DaprTemplate}.
  */
-@AutoConfiguration
-@EnableConfigurationProperties(DaprClientProperties.class)
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@EnableConfigurationProperties({ DaprClientProperties.class, DaprStateProperties.class })
 public final class DaprClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(DaprConnectionDetails.class)
 	PropertiesDaprConnectionDetails daprConnectionDetails(DaprClientProperties properties) {
 		return new PropertiesDaprConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DaprClientOptions daprClientOptions(DaprConnectionDetails connection, DaprClientProperties properties) {
+		return new DaprClientOptions(connection.getGrpcEndpoint(), connection.getHttpEndpoint(),
+				connection.getApiToken(), properties.getTimeout(), (int) properties.getMaxMessageSize().toBytes(),
+				properties.getKeepAliveTime(), properties.getKeepAliveTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DaprTransport daprTransport(DaprClientOptions options, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<DaprClientObservationConvention> observationConvention,
+			ObjectProvider<DaprCallPolicy> callPolicy) {
+		DaprTransport transport = new DaprTransport(options);
+		observationRegistry.ifAvailable(transport::setObservationRegistry);
+		observationConvention.ifAvailable(transport::setObservationConvention);
+		callPolicy.ifAvailable(transport::setCallPolicy);
+		return transport;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(DaprOperations.class)
+	DaprTemplate daprTemplate(DaprTransport transport, ObjectProvider<JsonMapper> jsonMapper,
+			DaprStateProperties state) {
+		DaprTemplate template = new DaprTemplate(transport, jsonMapper.getIfAvailable(JsonMapper::new));
+		template.setDefaultStateStore(state.getDefaultStore());
+		return template;
 	}
 
 }
