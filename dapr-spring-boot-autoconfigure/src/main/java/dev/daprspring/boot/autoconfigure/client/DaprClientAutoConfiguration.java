@@ -8,9 +8,11 @@ import dev.daprspring.core.DaprTemplate;
 import dev.daprspring.core.client.DaprCallPolicy;
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.core.client.ResilientCallPolicy;
 import dev.daprspring.core.observation.DaprClientObservationConvention;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +22,8 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
-@EnableConfigurationProperties({ DaprClientProperties.class, DaprStateProperties.class })
+@EnableConfigurationProperties({ DaprClientProperties.class, DaprStateProperties.class,
+		DaprResilienceProperties.class })
 public final class DaprClientAutoConfiguration {
 
 	@Bean
@@ -35,6 +38,13 @@ public final class DaprClientAutoConfiguration {
 		return new DaprClientOptions(connection.getGrpcEndpoint(), connection.getHttpEndpoint(),
 				connection.getApiToken(), properties.getTimeout(), (int) properties.getMaxMessageSize().toBytes(),
 				properties.getKeepAliveTime(), properties.getKeepAliveTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(DaprCallPolicy.class)
+	@ConditionalOnBooleanProperty(name = "dapr.client.resilience.enabled", matchIfMissing = true)
+	ResilientCallPolicy daprCallPolicy(DaprResilienceProperties properties) {
+		return new ResilientCallPolicy(properties::settingsFor);
 	}
 
 	@Bean

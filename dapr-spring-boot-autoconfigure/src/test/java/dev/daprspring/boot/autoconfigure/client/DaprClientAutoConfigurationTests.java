@@ -1,9 +1,14 @@
 package dev.daprspring.boot.autoconfigure.client;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.daprspring.core.DaprTemplate;
+import dev.daprspring.core.client.DaprClientOptions;
+import dev.daprspring.core.client.DaprTransport;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -42,6 +47,54 @@ class DaprClientAutoConfigurationTests {
 		};
 		this.contextRunner.withBean(DaprConnectionDetails.class, () -> own)
 			.run((context) -> assertThat(context.getBean(DaprConnectionDetails.class)).isSameAs(own));
+	}
+
+	@Test
+	void aTemplateIsConfiguredFromTheClientAndStateProperties() {
+		this.contextRunner
+			.withPropertyValues("dapr.client.grpc-endpoint=http://127.0.0.1:1", "dapr.client.timeout=3s",
+					"dapr.client.max-message-size=8MB", "dapr.client.keep-alive-time=30s",
+					"dapr.state.default-store=orders")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DaprTemplate.class).hasSingleBean(DaprTransport.class);
+				DaprClientOptions options = context.getBean(DaprClientOptions.class);
+				assertThat(options.grpcEndpoint()).isEqualTo("http://127.0.0.1:1");
+				assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(options.maxInboundMessageSize()).isEqualTo(8 * 1024 * 1024);
+				assertThat(options.keepAliveTime()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(context.getBean(DaprTemplate.class).state().storeName()).isEqualTo("orders");
+			});
+	}
+
+	@Test
+	void theApplicationsJsonMapperIsReused() {
+		JsonMapper mapper = JsonMapper.builder().build();
+		this.contextRunner.withBean(JsonMapper.class, () -> mapper)
+			.run((context) -> assertThat(context.getBean(DaprTemplate.class).getConverter().getJsonMapper())
+				.isSameAs(mapper));
+	}
+
+	@Test
+	void aUserTemplateWins() {
+		this.contextRunner
+			.withBean("myTemplate", DaprTemplate.class,
+					() -> new DaprTemplate(new DaprTransport(DaprClientOptions.of("http://127.0.0.1:1",
+							"http://127.0.0.1:2", null)), JsonMapper.builder().build()))
+			.run((context) -> assertThat(context).hasSingleBean(DaprTemplate.class).hasBean("myTemplate"));
+	}
+
+	@Test
+	void invalidPropertiesAreRejectedAtStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("dapr.client.timeout=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Timeout must be positive"));
+		this.contextRunner.withPropertyValues("dapr.client.grpc-endpoint=ftp://nowhere")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Invalid Dapr gRPC endpoint 'ftp://nowhere'"));
 	}
 
 	@Test
