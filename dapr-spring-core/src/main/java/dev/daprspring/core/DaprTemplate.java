@@ -11,15 +11,25 @@ import io.dapr.v1.DaprProtos.ShutdownRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.daprspring.core.binding.BindingOperations;
+import dev.daprspring.core.binding.DaprBindingOperations;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.core.configuration.ConfigurationOperations;
+import dev.daprspring.core.configuration.DaprConfigurationOperations;
 import dev.daprspring.core.convert.DaprValueConverter;
 import dev.daprspring.core.error.DaprSidecarUnavailableException;
+import dev.daprspring.core.invoke.DaprServiceInvocation;
 import dev.daprspring.core.metadata.SidecarMetadata;
 import dev.daprspring.core.metadata.SidecarMetadataMapper;
+import dev.daprspring.core.pubsub.DaprPubSubOperations;
+import dev.daprspring.core.pubsub.PubSubOperations;
+import dev.daprspring.core.secret.DaprSecretOperations;
+import dev.daprspring.core.secret.SecretOperations;
 import dev.daprspring.core.state.DaprStateOperations;
 import dev.daprspring.core.state.StateOperations;
 import org.springframework.util.Assert;
+import org.springframework.web.client.RestClient;
 
 /**
  * The entry point to a Dapr sidecar: one per application, thread-safe, calls made on the
@@ -35,14 +45,36 @@ public class DaprTemplate implements DaprOperations {
 
 	private @Nullable String defaultStateStore = "statestore";
 
+	private final Map<String, PubSubOperations> pubsubs = new ConcurrentHashMap<>();
+
+	private @Nullable String defaultPubsub = "pubsub";
+
+	private final BindingOperations bindings;
+
+	private RestClient.Builder restClientBuilder = RestClient.builder();
+
 	public DaprTemplate(DaprTransport transport, JsonMapper jsonMapper) {
 		this.transport = transport;
 		this.converter = new DaprValueConverter(jsonMapper);
+		this.bindings = new DaprBindingOperations(transport, this.converter);
 	}
 
 	/** The state store {@link #state()} uses; {@code statestore} by default. */
 	public void setDefaultStateStore(@Nullable String defaultStateStore) {
 		this.defaultStateStore = defaultStateStore;
+	}
+
+	/**
+	 * The builder {@link #restClient(String)} starts from (never changed), so the
+	 * application's message converters apply; {@code RestClient.builder()} by default.
+	 */
+	public void setRestClientBuilder(RestClient.Builder restClientBuilder) {
+		this.restClientBuilder = restClientBuilder;
+	}
+
+	/** The pub/sub {@link #pubsub()} uses; {@code pubsub} by default. */
+	public void setDefaultPubsub(@Nullable String defaultPubsub) {
+		this.defaultPubsub = defaultPubsub;
 	}
 
 	public DaprTransport getTransport() {
@@ -64,6 +96,44 @@ public class DaprTemplate implements DaprOperations {
 	public StateOperations state(String storeName) {
 		return this.stateStores.computeIfAbsent(storeName,
 				(name) -> new DaprStateOperations(this.transport, this.converter, name));
+	}
+
+	@Override
+	public PubSubOperations pubsub() {
+		Assert.state(this.defaultPubsub != null,
+				"No default pub/sub: set dapr.pubsub.default-name or use pubsub(\"name\")");
+		return pubsub(this.defaultPubsub);
+	}
+
+	@Override
+	public PubSubOperations pubsub(String pubsubName) {
+		return this.pubsubs.computeIfAbsent(pubsubName,
+				(name) -> new DaprPubSubOperations(this.transport, this.converter, name));
+	}
+
+	@Override
+	public BindingOperations bindings() {
+		return this.bindings;
+	}
+
+	@Override
+	public SecretOperations secrets(String storeName) {
+		return new DaprSecretOperations(this.transport, storeName);
+	}
+
+	@Override
+	public ConfigurationOperations configuration(String storeName) {
+		return new DaprConfigurationOperations(this.transport, storeName);
+	}
+
+	@Override
+	public RestClient restClient(String appId) {
+		return serviceInvocation().restClient(appId);
+	}
+
+	@Override
+	public <T> T httpExchangeClient(String appId, Class<T> exchangeInterface) {
+		return serviceInvocation().httpExchangeClient(appId, exchangeInterface);
 	}
 
 	@Override
@@ -105,6 +175,10 @@ public class DaprTemplate implements DaprOperations {
 	public void shutdownSidecar() {
 		Empty ignored = this.transport.call(DaprCall.write("metadata", "shutdown", null),
 				(dapr) -> dapr.shutdown(ShutdownRequest.getDefaultInstance()));
+	}
+
+	private DaprServiceInvocation serviceInvocation() {
+		return new DaprServiceInvocation(this.transport.getOptions(), this.restClientBuilder);
 	}
 
 	private static void sleep() {

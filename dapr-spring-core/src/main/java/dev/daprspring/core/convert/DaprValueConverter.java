@@ -93,7 +93,7 @@ public final class DaprValueConverter {
 		catch (JacksonException ex) {
 			String sample = data.size() > 200 ? data.substring(0, 200).toString(StandardCharsets.UTF_8) + "…"
 					: data.toString(StandardCharsets.UTF_8);
-			throw new DaprConversionException("Cannot read the stored value as " + type.toCanonical() + ": "
+			throw new DaprConversionException("Cannot read the value as " + type.toCanonical() + ": "
 					+ ex.getOriginalMessage() + ". Value: " + sample, ex);
 		}
 	}

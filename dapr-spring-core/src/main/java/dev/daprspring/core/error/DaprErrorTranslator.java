@@ -64,6 +64,12 @@ public final class DaprErrorTranslator {
 						+ "dapr.client.timeout if the sidecar or component is slow", details, ex);
 			case UNAUTHENTICATED:
 			case PERMISSION_DENIED:
+				if (lower.contains("access denied by policy")) {
+					// A secret scope of daprd's Configuration said no, not the API token.
+					return new DaprPermissionDeniedException(what + " was denied by the sidecar's secret scopes: "
+							+ description + ". Allow the secret in spec.secrets.scopes (allowedSecrets, "
+							+ "defaultAccess) of the Dapr Configuration daprd runs with", details, ex);
+				}
 				return new DaprPermissionDeniedException("Dapr sidecar at " + this.endpoint + " rejected " + what
 						+ ": " + description + ". Set dapr.client.api-token (or DAPR_API_TOKEN) to the token "
 						+ "daprd was started with", details, ex);

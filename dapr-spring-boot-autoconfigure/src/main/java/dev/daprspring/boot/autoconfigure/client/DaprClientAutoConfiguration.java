@@ -16,14 +16,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configuration for the connection to the Dapr sidecar and {@link DaprTemplate}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" })
 @EnableConfigurationProperties({ DaprClientProperties.class, DaprStateProperties.class,
-		DaprResilienceProperties.class })
+		DaprResilienceProperties.class, DaprPubSubProperties.class })
 public final class DaprClientAutoConfiguration {
 
 	@Bean
@@ -62,9 +64,13 @@ public final class DaprClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(DaprOperations.class)
 	DaprTemplate daprTemplate(DaprTransport transport, ObjectProvider<JsonMapper> jsonMapper,
-			DaprStateProperties state) {
+			ObjectProvider<RestClient.Builder> restClientBuilder, DaprStateProperties state,
+			DaprPubSubProperties pubsub) {
 		DaprTemplate template = new DaprTemplate(transport, jsonMapper.getIfAvailable(JsonMapper::new));
 		template.setDefaultStateStore(state.getDefaultStore());
+		template.setDefaultPubsub(pubsub.getDefaultName());
+		// Boot's builder carries the application's message converters and JSON mapper.
+		restClientBuilder.ifAvailable(template::setRestClientBuilder);
 		return template;
 	}
 

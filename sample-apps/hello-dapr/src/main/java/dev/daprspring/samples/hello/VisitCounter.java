@@ -1,70 +1,38 @@
 package dev.daprspring.samples.hello;
 
-import java.net.URI;
-
-import com.google.protobuf.ByteString;
-import io.dapr.v1.CommonProtos.Etag;
-import io.dapr.v1.CommonProtos.StateItem;
-import io.dapr.v1.DaprGrpc;
-import io.dapr.v1.DaprStateProtos.GetStateRequest;
-import io.dapr.v1.DaprStateProtos.GetStateResponse;
-import io.dapr.v1.DaprStateProtos.SaveStateRequest;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import jakarta.annotation.PreDestroy;
-
-import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
+import dev.daprspring.core.DaprOperations;
+import dev.daprspring.core.state.SaveOptions;
+import dev.daprspring.core.state.StateEntry;
+import dev.daprspring.core.state.StateOperations;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts visits in the {@code statestore} component, retrying on ETag conflicts so
- * concurrent requests never lose a count. Uses the generated gRPC stubs directly until
- * {@code DaprTemplate} exists.
+ * Counts visits in the default state store. Each increment is a read and a save with the
+ * ETag just read; when another request saved first, it reads again and retries, so
+ * concurrent requests never lose a count.
  */
 @Component
 class VisitCounter {
 
-	private static final String STORE = "statestore";
+	private final StateOperations state;
 
-	private final ManagedChannel channel;
-
-	private final DaprGrpc.DaprBlockingStub dapr;
-
-	VisitCounter(DaprConnectionDetails connection) {
-		URI endpoint = URI.create(connection.getGrpcEndpoint());
-		this.channel = ManagedChannelBuilder.forAddress(endpoint.getHost(), endpoint.getPort()).usePlaintext().build();
-		this.dapr = DaprGrpc.newBlockingStub(this.channel);
+	VisitCounter(DaprOperations dapr) {
+		this.state = dapr.state();
 	}
 
 	long increment(String page) {
 		while (true) {
-			GetStateResponse current = this.dapr
-				.getState(GetStateRequest.newBuilder().setStoreName(STORE).setKey(page).build());
-			long next = current.getData().isEmpty() ? 1 : Long.parseLong(current.getData().toStringUtf8()) + 1;
-			StateItem.Builder item = StateItem.newBuilder()
-				.setKey(page)
-				.setValue(ByteString.copyFromUtf8(Long.toString(next)));
-			if (!current.getEtag().isEmpty()) {
-				item.setEtag(Etag.newBuilder().setValue(current.getEtag()));
-			}
+			StateEntry<Long> current = this.state.getEntry(page, Long.class);
+			long next = (current.value() != null) ? current.value() + 1 : 1;
 			try {
-				this.dapr.saveState(SaveStateRequest.newBuilder().setStoreName(STORE).addStates(item).build());
+				this.state.save(page, next, SaveOptions.ifMatch(current.etag()));
 				return next;
 			}
-			catch (StatusRuntimeException ex) {
-				// ABORTED means another request saved first: read again and retry.
-				if (ex.getStatus().getCode() != Status.Code.ABORTED) {
-					throw ex;
-				}
+			catch (OptimisticLockingFailureException ex) {
+				// Someone else saved first: read again.
 			}
 		}
-	}
-
-	@PreDestroy
-	void close() {
-		this.channel.shutdown();
 	}
 
 }
