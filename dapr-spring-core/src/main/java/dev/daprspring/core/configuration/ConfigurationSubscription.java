@@ -23,6 +23,8 @@ public interface ConfigurationSubscription extends AutoCloseable {
 	/**
 	 * Ends the subscription at the sidecar; no change is delivered once it returns.
 	 * Calling it again does nothing.
+	 * @throws dev.daprspring.core.error.DaprSidecarUnavailableException if the sidecar
+	 * cannot be reached; the stream is closed all the same
 	 */
 	void unsubscribe();
 

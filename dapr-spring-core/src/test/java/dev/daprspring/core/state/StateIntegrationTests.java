@@ -27,6 +27,7 @@ import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.error.DaprComponentNotFoundException;
 import dev.daprspring.core.error.DaprEtagMismatchException;
 import dev.daprspring.core.error.DaprUnsupportedOperationException;
+import dev.daprspring.core.metadata.SidecarMetadata;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -259,6 +260,21 @@ class StateIntegrationTests {
 			.withMessageContaining("memory (state.in-memory)")
 			.withMessageContaining("redis (state.redis)")
 			.withMessageContaining("postgres (state.postgresql)");
+	}
+
+	@Test
+	void metadataDescribesTheStoresAndTheirCapabilities() {
+		SidecarMetadata metadata = dapr.metadata();
+		assertThat(metadata.appId()).isEqualTo("state-tests");
+		assertThat(metadata.runtimeVersion()).isEqualTo(System.getProperty("daprd.version", "1.17.5"));
+		assertThat(metadata.component("postgres")).hasValueSatisfying((c) -> {
+			assertThat(c.type()).isEqualTo("state.postgresql");
+			assertThat(c.hasCapability("QUERY_API")).isTrue();
+		});
+		assertThat(metadata.component("memory")).hasValueSatisfying(
+				(c) -> assertThat(c.capabilities()).contains("ETAG", "TRANSACTIONAL", "TTL").doesNotContain("QUERY_API"));
+		assertThat(metadata.appConnection()).isNull();
+		assertThat(metadata.actorRuntimeStatus()).isEqualTo("DISABLED");
 	}
 
 	@Test
