@@ -660,9 +660,33 @@ public final class DaprSidecar implements AutoCloseable {
 			return this;
 		}
 
-		/** Builds the sidecar without starting it. */
+		/** Builds the sidecar without starting it; later changes to this builder do not affect it. */
 		public DaprSidecar build() {
-			return new DaprSidecar(this);
+			return new DaprSidecar(copy());
+		}
+
+		private Builder copy() {
+			Builder copy = new Builder(this.appId);
+			copy.daprd = this.daprd;
+			copy.appPort = this.appPort;
+			copy.appProtocol = this.appProtocol;
+			copy.httpPort = this.httpPort;
+			copy.grpcPort = this.grpcPort;
+			copy.internalGrpcPort = this.internalGrpcPort;
+			copy.metricsPort = this.metricsPort;
+			copy.metrics = this.metrics;
+			copy.components.putAll(this.components);
+			copy.resourcesPaths.addAll(this.resourcesPaths);
+			copy.configuration = this.configuration;
+			copy.apiToken = this.apiToken;
+			copy.appApiToken = this.appApiToken;
+			copy.logLevel = this.logLevel;
+			copy.startupTimeout = this.startupTimeout;
+			copy.shutdownTimeout = this.shutdownTimeout;
+			copy.arguments.addAll(this.arguments);
+			copy.environment.putAll(this.environment);
+			copy.workDirectory = this.workDirectory;
+			return copy;
 		}
 
 		/** Builds and starts the sidecar. */
