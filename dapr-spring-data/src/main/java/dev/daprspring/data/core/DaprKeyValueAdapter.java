@@ -1,0 +1,331 @@
+package dev.daprspring.data.core;
+
+import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.core.error.DaprEtagMismatchException;
+import dev.daprspring.core.state.SaveOptions;
+import dev.daprspring.core.state.StateEntry;
+import dev.daprspring.core.state.StateOperations;
+import dev.daprspring.data.index.ConflictRetry;
+import dev.daprspring.data.index.IdShard;
+import dev.daprspring.data.index.KeyspaceIndex;
+import dev.daprspring.data.mapping.DaprEntityMetadata;
+import dev.daprspring.data.mapping.DaprMappingContext;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.keyvalue.core.AbstractKeyValueAdapter;
+import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
+import org.springframework.data.util.CloseableIterator;
+import org.springframework.util.ClassUtils;
+
+/**
+ * A {@code KeyValueAdapter} over one Dapr state store. Entities are stored as plain JSON at
+ * {@code <keyspace>:<id>}; keyspaces are enumerated through their sharded id index, and
+ * queries are evaluated in memory over the whole keyspace.
+ */
+public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
+
+	/** How many entities one bulk read asks for. */
+	static final int BULK_CHUNK = 500;
+
+	private static final SaveOptions FIRST_WRITE = SaveOptions.none()
+		.withConcurrency(SaveOptions.Concurrency.FIRST_WRITE);
+
+	private final StateOperations state;
+
+	private final JsonMapper jsonMapper;
+
+	private final DaprMappingContext mappingContext;
+
+	private final Map<String, KeyspaceIndex> indexes = new ConcurrentHashMap<>();
+
+	private final Map<Class<?>, DaprEntityMetadata> metadata = new ConcurrentHashMap<>();
+
+	public DaprKeyValueAdapter(StateOperations state, JsonMapper jsonMapper, DaprMappingContext mappingContext) {
+		super(new ScanningQueryEngine(state.storeName()));
+		this.state = state;
+		this.jsonMapper = jsonMapper;
+		this.mappingContext = mappingContext;
+	}
+
+	/** The state store this adapter writes to. */
+	public String storeName() {
+		return this.state.storeName();
+	}
+
+	@Override
+	public Object put(Object id, Object item, String keyspace) {
+		Class<?> type = ClassUtils.getUserClass(item);
+		DaprEntityMetadata entity = metadata(type);
+		KeyspaceIndex index = index(keyspace);
+		String sid = id.toString();
+		String key = index.entityKey(sid);
+		String shardKey = index.shardKey(sid);
+		return ConflictRetry.untilDone("Saving '" + key + "' in state store '" + storeName() + "'",
+				() -> trySave(index, entity, type, sid, key, shardKey, item));
+	}
+
+	private @Nullable Object trySave(KeyspaceIndex index, DaprEntityMetadata entity, Class<?> type, String id,
+			String key, String shardKey, Object item) {
+		List<StateEntry<JsonNode>> read = this.state.getAll(List.of(shardKey, key), JsonNode.class);
+		StateEntry<JsonNode> shardEntry = read.get(0);
+		StateEntry<JsonNode> stored = read.get(1);
+		IdShard shard = index.shard(shardKey,
+				shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
+				shardEntry.exists() ? shardEntry.etag() : null);
+		Long expected = entity.version(item);
+		Object toWrite = item;
+		if (entity.isVersioned()) {
+			Long current = stored.exists() ? entity.version(this.jsonMapper.treeToValue(stored.value(), type)) : null;
+			if (!Objects.equals(expected, current)) {
+				throw staleVersion(key, expected, current);
+			}
+		}
+		if (!index.tryAdd(shard, id)) {
+			return null;
+		}
+		SaveOptions options = FIRST_WRITE.withEtag(stored.exists() ? stored.etag() : null);
+		if (!stored.exists() && !entity.isVersioned()) {
+			options = SaveOptions.none();
+		}
+		Duration ttl = entity.timeToLive(item);
+		if (ttl != null) {
+			options = options.withTtl(ttl);
+		}
+		Object originalVersion = entity.rawVersion(item);
+		if (entity.isVersioned()) {
+			toWrite = entity.withVersion(item, (expected != null) ? expected + 1 : 1);
+		}
+		try {
+			this.state.save(key, toWrite, options);
+		}
+		catch (DataAccessException ex) {
+			entity.restoreVersion(item, originalVersion);
+			boolean conflict = (ex instanceof DaprEtagMismatchException) || changedSince(key, stored);
+			if (!conflict) {
+				throw ex;
+			}
+			if (entity.isVersioned()) {
+				throw staleVersion(key, expected, null);
+			}
+			return null;
+		}
+		// A delete running since the read may have removed the id (and state.redis accepts an
+		// ETag on a key deleted meanwhile): make sure the id is in the index.
+		index.add(id);
+		return toWrite;
+	}
+
+	/**
+	 * Whether the entity changed since it was read: state.redis reports a stale ETag on a
+	 * deleted key, or a lost create-if-absent race, as an internal error rather than a mismatch.
+	 */
+	private boolean changedSince(String key, StateEntry<JsonNode> read) {
+		StateEntry<JsonNode> now = this.state.getEntry(key, JsonNode.class);
+		return read.exists() ? !now.exists() || !Objects.equals(now.etag(), read.etag()) : now.exists();
+	}
+
+	@Override
+	public boolean contains(Object id, String keyspace) {
+		return this.state.getEntry(index(keyspace).entityKey(id.toString()), JsonNode.class).exists();
+	}
+
+	@Override
+	public @Nullable Object get(Object id, String keyspace) {
+		return get(id, keyspace, typeOf(keyspace));
+	}
+
+	@Override
+	public <T> @Nullable T get(Object id, String keyspace, Class<T> type) {
+		return this.state.get(index(keyspace).entityKey(id.toString()), type).orElse(null);
+	}
+
+	@Override
+	public @Nullable Object delete(Object id, String keyspace) {
+		return delete(id, keyspace, typeOf(keyspace));
+	}
+
+	@Override
+	public <T> @Nullable T delete(Object id, String keyspace, Class<T> type) {
+		KeyspaceIndex index = index(keyspace);
+		String sid = id.toString();
+		T existing = get(id, keyspace, type);
+		if (existing != null) {
+			this.state.delete(index.entityKey(sid));
+		}
+		removeFromIndex(index, List.of(sid));
+		return existing;
+	}
+
+	/**
+	 * Deletes an entity if its stored version is still the one it carries.
+	 * @throws OptimisticLockingFailureException if it was changed or deleted since it was read;
+	 * nothing is deleted then
+	 */
+	public <T> T deleteVersioned(Object id, String keyspace, Class<T> type, T entity) {
+		KeyspaceIndex index = index(keyspace);
+		String sid = id.toString();
+		String key = index.entityKey(sid);
+		Long expected = metadata(type).version(entity);
+		StateEntry<T> stored = this.state.getEntry(key, type);
+		Long current = (stored.value() != null) ? metadata(type).version(stored.value()) : null;
+		if (stored.value() == null || !Objects.equals(expected, current)) {
+			throw staleVersion(key, expected, current);
+		}
+		try {
+			this.state.delete(key, stored.etag());
+		}
+		catch (DaprEtagMismatchException ex) {
+			throw staleVersion(key, expected, null);
+		}
+		removeFromIndex(index, List.of(sid));
+		return entity;
+	}
+
+	@Override
+	public Iterable<Object> getAllOf(String keyspace) {
+		return new ArrayList<Object>(readAll(keyspace, typeOf(keyspace)).values());
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T> Iterable<T> getAllOf(String keyspace, Class<T> type) {
+		return new ArrayList<T>(readAll(keyspace, type).values());
+	}
+
+	@Override
+	public CloseableIterator<Map.Entry<Object, Object>> entries(String keyspace) {
+		List<Map.Entry<Object, Object>> entries = new ArrayList<>();
+		readAll(keyspace, typeOf(keyspace)).forEach((id, value) -> entries.add(new AbstractMap.SimpleImmutableEntry<>(id, value)));
+		var iterator = entries.iterator();
+		return new CloseableIterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return iterator.hasNext();
+			}
+
+			@Override
+			public Map.Entry<Object, Object> next() {
+				return iterator.next();
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+	}
+
+	@Override
+	public void deleteAllOf(String keyspace) {
+		KeyspaceIndex index = index(keyspace);
+		List<String> ids = new ArrayList<>(index.allIds());
+		// Entities first, then their ids: the index may briefly hold ids of deleted entities,
+		// never the reverse.
+		for (int from = 0; from < ids.size(); from += 100) {
+			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
+			this.state.transaction((tx) -> chunk.forEach((id) -> tx.delete(index.entityKey(id))));
+		}
+		removeFromIndex(index, ids);
+	}
+
+	/**
+	 * Removes the ids, then puts back those whose entity a concurrent save wrote again
+	 * meanwhile, so the index never misses a stored entity.
+	 */
+	private void removeFromIndex(KeyspaceIndex index, List<String> ids) {
+		index.remove(ids);
+		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
+			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
+			List<StateEntry<JsonNode>> now = this.state.getAll(chunk.stream().map(index::entityKey).toList(),
+					JsonNode.class);
+			for (int i = 0; i < chunk.size(); i++) {
+				if (now.get(i).exists()) {
+					index.add(chunk.get(i));
+				}
+			}
+		}
+	}
+
+	@Override
+	public void clear() {
+		for (KeyValuePersistentEntity<?, ?> entity : this.mappingContext.entities()) {
+			if (entity.getIdProperty() != null) {
+				deleteAllOf(entity.getKeySpace());
+			}
+		}
+	}
+
+	@Override
+	public long count(String keyspace) {
+		return readAll(keyspace, typeOf(keyspace)).size();
+	}
+
+	@Override
+	public void destroy() {
+	}
+
+	/** The ids the keyspace's index holds, including ids whose entity no longer exists. */
+	public Set<String> indexedIds(String keyspace) {
+		return index(keyspace).allIds();
+	}
+
+	private <T> Map<String, T> readAll(String keyspace, Class<T> type) {
+		KeyspaceIndex index = index(keyspace);
+		List<String> ids = new ArrayList<>(index.allIds());
+		Map<String, T> entities = new LinkedHashMap<>();
+		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
+			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
+			List<String> keys = chunk.stream().map(index::entityKey).toList();
+			List<StateEntry<T>> read = this.state.getAll(keys, type);
+			for (int i = 0; i < chunk.size(); i++) {
+				T value = read.get(i).value();
+				if (value != null) {
+					entities.put(chunk.get(i), value);
+				}
+			}
+		}
+		return entities;
+	}
+
+	private KeyspaceIndex index(String keyspace) {
+		return this.indexes.computeIfAbsent(keyspace, (name) -> new KeyspaceIndex(this.state, name));
+	}
+
+	private DaprEntityMetadata metadata(Class<?> type) {
+		return this.metadata.computeIfAbsent(type,
+				(t) -> new DaprEntityMetadata(this.mappingContext.entity(t)));
+	}
+
+	private Class<?> typeOf(String keyspace) {
+		for (KeyValuePersistentEntity<?, ?> entity : this.mappingContext.entities()) {
+			if (entity.getIdProperty() != null && keyspace.equals(entity.getKeySpace())) {
+				return entity.getType();
+			}
+		}
+		throw new IllegalStateException("No entity type is mapped to keyspace '" + keyspace + "' in state store '"
+				+ storeName() + "'");
+	}
+
+	private OptimisticLockingFailureException staleVersion(String key, @Nullable Long expected,
+			@Nullable Long current) {
+		String stored = (current != null) ? "version " + current : "a different version or no entity";
+		return new OptimisticLockingFailureException("Entity '" + key + "' in state store '" + storeName()
+				+ "' was changed or deleted by someone else: it carries version " + expected + " but the store holds "
+				+ stored + "; nothing was written. Read it again and retry.");
+	}
+
+}

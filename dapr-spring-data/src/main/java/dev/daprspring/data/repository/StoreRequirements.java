@@ -1,0 +1,47 @@
+package dev.daprspring.data.repository;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.daprspring.core.metadata.SidecarMetadata;
+import dev.daprspring.core.metadata.SidecarMetadata.Component;
+
+/**
+ * Checks that a state store can back repositories: they need {@code ETAG} (the index documents
+ * and {@code @Version} are guarded by ETags) and {@code TRANSACTIONAL} (bulk deletes).
+ */
+final class StoreRequirements {
+
+	static final List<String> NEEDED = List.of("ETAG", "TRANSACTIONAL");
+
+	private StoreRequirements() {
+	}
+
+	/**
+	 * @throws IllegalStateException naming the store, what it has and what is missing
+	 */
+	static void check(SidecarMetadata metadata, String store, String repository) {
+		Component component = metadata.component(store)
+			.filter((c) -> c.type().startsWith("state."))
+			.orElseThrow(() -> new IllegalStateException("Repository " + repository + " uses state store '" + store
+					+ "', which the sidecar does not have; its state stores: " + stateStores(metadata)
+					+ ". Set @DaprStateRepository(store = ...) or dapr.data.default-store to one of them."));
+		List<String> missing = NEEDED.stream().filter((c) -> !component.hasCapability(c)).toList();
+		if (!missing.isEmpty()) {
+			throw new IllegalStateException("Repository " + repository + " cannot use state store '" + store + "' ("
+					+ component.type() + "/" + component.version() + ", capabilities " + component.capabilities()
+					+ "): repositories need " + NEEDED + " and it lacks " + missing
+					+ ". Use a transactional store such as state.redis, state.postgresql or state.in-memory.");
+		}
+	}
+
+	private static String stateStores(SidecarMetadata metadata) {
+		String stores = metadata.components()
+			.stream()
+			.filter((c) -> c.type().startsWith("state."))
+			.map((c) -> c.name() + " (" + c.type() + ")")
+			.collect(Collectors.joining(", "));
+		return stores.isEmpty() ? "none" : stores;
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.daprspring.data.repository;
+
+/**
+ * The repository contract on state.redis (real daprd).
+ */
+class RedisRepositoryIntegrationTests extends RepositoryContract {
+
+	@Override
+	String store() {
+		return "redis";
+	}
+
+}
