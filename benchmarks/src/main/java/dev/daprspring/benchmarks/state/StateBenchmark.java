@@ -1,0 +1,161 @@
+package dev.daprspring.benchmarks.state;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.daprspring.benchmarks.load.BenchmarkClient;
+import dev.daprspring.benchmarks.load.BenchmarkSettings;
+import dev.daprspring.benchmarks.load.LoadRunner;
+import dev.daprspring.benchmarks.load.Measurements;
+import dev.daprspring.benchmarks.load.ResultTable;
+import dev.daprspring.benchmarks.load.Rounds;
+import dev.daprspring.benchmarks.load.Summary;
+import dev.daprspring.benchmarks.state.RawStubStateClient.Extra;
+import dev.daprspring.boot.sidecar.DaprSidecar;
+import dev.daprspring.boot.sidecar.component.DaprComponents;
+
+/**
+ * Save-and-get round trips per second against one daprd with an in-memory state store,
+ * through {@code DaprTemplate}, the raw generated stub and the official SDK's
+ * {@code DaprClient}, interleaved in one run. Run with {@code benchmarks/run state}.
+ */
+public final class StateBenchmark {
+
+	private StateBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchmarkSettings settings;
+		try {
+			settings = BenchmarkSettings.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("benchmarks/run state: " + ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		System.exit(run(settings, System.out));
+	}
+
+	/**
+	 * Runs the benchmark and prints the results.
+	 * @return the exit status: 0, 1 when any round trip failed, 2 for an unknown client
+	 */
+	static int run(BenchmarkSettings settings, PrintStream out) throws Exception {
+		StateKeys keys = new StateKeys(settings.maxConcurrency());
+		try (DaprSidecar dapr = DaprSidecar.builder("bench")
+			.component(DaprComponents.inMemoryState(StateClient.STORE))
+			.logLevel("warn")
+			.start()) {
+			List<BenchmarkClient> defaults = List.of(TemplateStateClient.connect(dapr, keys),
+					RawStubStateClient.connect(dapr, keys), OfficialSdkStateClient.connect(dapr, keys));
+			List<BenchmarkClient> variants = variants(dapr, keys);
+			try {
+				printSetting(out, settings, dapr, (TemplateStateClient) defaults.get(0));
+				List<BenchmarkClient> clients;
+				try {
+					clients = settings.select(defaults, variants);
+				}
+				catch (IllegalArgumentException ex) {
+					System.err.println("benchmarks/run state: " + ex.getMessage());
+					return 2;
+				}
+				checkEachWorks(clients);
+				Measurements measurements;
+				try (LoadRunner runner = new LoadRunner(settings.maxConcurrency(), daprdProcess())) {
+					measurements = new Rounds(runner, settings, out).run(clients);
+				}
+				return report(out, measurements, settings, clients);
+			}
+			finally {
+				for (BenchmarkClient client : defaults) {
+					client.close();
+				}
+				for (BenchmarkClient client : variants) {
+					client.close();
+				}
+			}
+		}
+	}
+
+	/** Variants of the raw client, each adding what the template does on the wire. */
+	private static List<BenchmarkClient> variants(DaprSidecar dapr, StateKeys keys) {
+		return List.of(RawStubStateClient.connect("raw+deadline", dapr, keys, Extra.DEADLINE),
+				RawStubStateClient.connect("raw+json", dapr, keys, Extra.CONTENT_TYPE),
+				RawStubStateClient.connect("raw+channel", dapr, keys, Extra.TEMPLATE_CHANNEL),
+				RawStubStateClient.connect("raw+timer", dapr, keys, Extra.CANCEL_TIMER),
+				RawStubStateClient.connect("raw+all", dapr, keys, Extra.DEADLINE, Extra.CONTENT_TYPE,
+						Extra.TEMPLATE_CHANNEL));
+	}
+
+	private static void printSetting(PrintStream out, BenchmarkSettings settings, DaprSidecar dapr,
+			TemplateStateClient template) {
+		out.printf(Locale.ROOT,
+				"daprd %s (state.in-memory) at %s; Java %s; %d cores; %d rounds of %s s per client and "
+						+ "concurrency after %s s warm-up%n",
+				template.template().metadata().runtimeVersion(), dapr.grpcEndpoint(),
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), settings.rounds(),
+				seconds(settings.slice()), seconds(settings.warmup()));
+	}
+
+	/** The daprd this JVM started: its CPU time is measured per slice. */
+	private static @Nullable ProcessHandle daprdProcess() {
+		return ProcessHandle.current()
+			.children()
+			.filter((child) -> child.info().command().map((command) -> command.endsWith("daprd")).orElse(false))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static void checkEachWorks(List<BenchmarkClient> clients) {
+		for (BenchmarkClient client : clients) {
+			try {
+				client.run(0, 0);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Client '" + client.name() + "' cannot do one round trip: " + ex, ex);
+			}
+		}
+	}
+
+	private static int report(PrintStream out, Measurements measurements, BenchmarkSettings settings,
+			List<BenchmarkClient> clients) {
+		out.println();
+		List<Summary> summaries = measurements.summaries();
+		ResultTable.print(out, summaries);
+		long errors = 0;
+		for (Summary summary : summaries) {
+			errors += summary.errors();
+			if (summary.firstError() != null) {
+				out.println("first error of " + summary.client() + "@" + summary.threads() + ": "
+						+ summary.firstError());
+			}
+		}
+		List<String> names = clients.stream().map(BenchmarkClient::name).toList();
+		if (names.containsAll(List.of("template", "raw", "official"))) {
+			int lowest = settings.concurrencies().get(0);
+			int highest = settings.maxConcurrency();
+			if (highest != lowest) {
+				out.println("RATIO@" + highest + " " + ratios(measurements, highest));
+			}
+			out.println("RATIO " + ratios(measurements, lowest));
+		}
+		return (errors > 0) ? 1 : 0;
+	}
+
+	private static String ratios(Measurements measurements, int threads) {
+		double template = measurements.summary("template", threads).medianOpsPerSecond();
+		return String.format(Locale.ROOT, "template/raw=%.2f template/official=%.2f",
+				template / measurements.summary("raw", threads).medianOpsPerSecond(),
+				template / measurements.summary("official", threads).medianOpsPerSecond());
+	}
+
+	private static String seconds(Duration duration) {
+		return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+	}
+
+}

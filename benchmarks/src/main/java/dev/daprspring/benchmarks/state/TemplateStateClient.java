@@ -1,0 +1,51 @@
+package dev.daprspring.benchmarks.state;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.boot.sidecar.DaprSidecar;
+import dev.daprspring.core.DaprTemplate;
+import dev.daprspring.core.client.DaprClientOptions;
+import dev.daprspring.core.client.DaprTransport;
+
+/**
+ * The round trip through {@link DaprTemplate}, as an application writes it.
+ */
+final class TemplateStateClient extends StateClient {
+
+	private final DaprTransport transport;
+
+	private final DaprTemplate template;
+
+	private TemplateStateClient(DaprTransport transport, StateKeys keys) {
+		super("template", keys);
+		this.transport = transport;
+		this.template = new DaprTemplate(transport, JsonMapper.builder().build());
+		this.template.setDefaultStateStore(STORE);
+	}
+
+	static TemplateStateClient connect(DaprSidecar dapr, StateKeys keys) {
+		return new TemplateStateClient(
+				new DaprTransport(DaprClientOptions.of(dapr.grpcEndpoint(), dapr.httpEndpoint(), null)), keys);
+	}
+
+	DaprTemplate template() {
+		return this.template;
+	}
+
+	@Override
+	protected void save(String key, Order value) {
+		this.template.state().save(key, value);
+	}
+
+	@Override
+	protected @Nullable Order get(String key) {
+		return this.template.state().get(key, Order.class).orElse(null);
+	}
+
+	@Override
+	public void close() {
+		this.transport.close();
+	}
+
+}
