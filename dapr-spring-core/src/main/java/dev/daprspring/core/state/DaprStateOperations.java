@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.dapr.v1.CommonProtos;
 import io.dapr.v1.CommonProtos.Etag;
 import io.dapr.v1.CommonProtos.StateItem;
+import io.dapr.v1.DaprMetadataProtos.GetMetadataRequest;
 import io.dapr.v1.DaprStateProtos.BulkStateItem;
 import io.dapr.v1.DaprStateProtos.DeleteStateRequest;
 import io.dapr.v1.DaprStateProtos.ExecuteStateTransactionRequest;
@@ -46,6 +47,9 @@ public final class DaprStateOperations implements StateOperations {
 	private final DaprValueConverter converter;
 
 	private final String store;
+
+	// Read from the sidecar's metadata on the first JSON write.
+	private volatile @Nullable Boolean queryCapable;
 
 	public DaprStateOperations(DaprTransport transport, DaprValueConverter converter, String store) {
 		Assert.hasText(store, "State store name must not be empty; set dapr.state.default-store or name one");
@@ -201,9 +205,10 @@ public final class DaprStateOperations implements StateOperations {
 		if (value != null) {
 			item.setValue(this.converter.write(value));
 			String contentType = this.converter.contentType(value);
-			if (JSON.equals(contentType) && !options.metadata().containsKey(CONTENT_TYPE)) {
-				// Tells daprd the bytes are JSON, so JSON-aware stores keep a document the
-				// query API can filter on rather than an opaque binary value.
+			if (JSON.equals(contentType) && !options.metadata().containsKey(CONTENT_TYPE) && storesDocuments()) {
+				// Stores with the query API filter on JSON documents, which daprd only builds
+				// when told the bytes are JSON. Elsewhere the bytes go as they are: daprd would
+				// re-encode them, sorting keys and passing numbers through a float64.
 				item.putMetadata(CONTENT_TYPE, JSON);
 			}
 		}
@@ -226,6 +231,20 @@ public final class DaprStateOperations implements StateOperations {
 		}
 		item.putAllMetadata(options.requestMetadata());
 		return item.build();
+	}
+
+	private boolean storesDocuments() {
+		Boolean known = this.queryCapable;
+		if (known == null) {
+			known = this.transport
+				.call(DaprCall.read("metadata", "get", null),
+						(dapr) -> dapr.getMetadata(GetMetadataRequest.getDefaultInstance()))
+				.getRegisteredComponentsList()
+				.stream()
+				.anyMatch((c) -> c.getName().equals(this.store) && c.getCapabilitiesList().contains("QUERY_API"));
+			this.queryCapable = known;
+		}
+		return known;
 	}
 
 	private void checkKey(String key) {

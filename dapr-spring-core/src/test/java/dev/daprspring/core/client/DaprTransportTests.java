@@ -131,6 +131,22 @@ class DaprTransportTests {
 			.withMessageContaining("QUERY_API");
 	}
 
+	@Test
+	void aCallWithoutAnAnswerEndsAtTheClientTimeoutWithoutSendingADeadlineHeader() throws Exception {
+		start(null);
+		this.transport.close();
+		this.transport = new DaprTransport(DaprClientOptions.of("http://127.0.0.1:" + this.server.getPort(),
+				"http://127.0.0.1:1", null).withTimeout(java.time.Duration.ofMillis(300)));
+		this.transport.call(DaprCall.read("state", "get", "store"), (dapr) -> dapr.getState(request()));
+		assertThat(this.lastHeaders.get().containsKey(Metadata.Key.of("grpc-timeout", Metadata.ASCII_STRING_MARSHALLER)))
+			.isFalse();
+		GetStateRequest slow = GetStateRequest.newBuilder().setStoreName("store").setKey("slow").build();
+		assertThatExceptionOfType(dev.daprspring.core.error.DaprTimeoutException.class)
+			.isThrownBy(() -> this.transport.call(DaprCall.read("state", "get", "store"), (dapr) -> dapr.getState(slow)))
+			.withMessageContaining("state.get on 'store' did not finish within its deadline")
+			.withMessageContaining("dapr.client.timeout");
+	}
+
 	private void fail(Code code, String message, String reason) {
 		this.nextError.set(com.google.rpc.Status.newBuilder()
 			.setCode(code.getNumber())
@@ -147,6 +163,10 @@ class DaprTransportTests {
 		DaprGrpc.DaprImplBase sidecar = new DaprGrpc.DaprImplBase() {
 			@Override
 			public void getState(GetStateRequest request, StreamObserver<GetStateResponse> responses) {
+				if (request.getKey().equals("slow")) {
+					// Never answers: the client's timeout has to end the call.
+					return;
+				}
 				com.google.rpc.Status error = DaprTransportTests.this.nextError.getAndSet(null);
 				if (error != null) {
 					responses.onError(StatusProto.toStatusRuntimeException(error));

@@ -201,6 +201,19 @@ class StateIntegrationTests {
 				(bytes) -> assertThat(bytes).containsExactly(0, 1, 2, 255));
 	}
 
+	record Big(long id, java.math.BigDecimal price, String z, String a) {
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "memory", "redis" })
+	void jsonBytesAreStoredExactlyOnStoresWithoutTheQueryApi(String store) throws Exception {
+		StateOperations state = dapr.state(store);
+		state.save("big", new Big(9007199254740993L, new java.math.BigDecimal("1.10"), "last", "first"));
+		assertThat(state.get("big", Big.class))
+			.contains(new Big(9007199254740993L, new java.math.BigDecimal("1.10"), "last", "first"));
+		assertThat(httpGet(store, "big")).isEqualTo("{\"id\":9007199254740993,\"price\":1.10,\"z\":\"last\",\"a\":\"first\"}");
+	}
+
 	@Test
 	void genericTypesAreReadWithTheirTypeArguments() {
 		StateOperations state = dapr.state();
