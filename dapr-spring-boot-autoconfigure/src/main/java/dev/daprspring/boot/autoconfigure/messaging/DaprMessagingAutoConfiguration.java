@@ -1,0 +1,129 @@
+package dev.daprspring.boot.autoconfigure.messaging;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
+import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.messaging.annotation.TopicAnnotationBeanPostProcessor;
+import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
+import dev.daprspring.messaging.delivery.TopicErrorHandler;
+import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import dev.daprspring.messaging.http.DaprTopicServlet;
+import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.streaming.StreamingTopicSubscriptions;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration for {@code @Topic} handlers: finds them, publishes their
+ * subscriptions and delivers events to them over the HTTP app channel (a servlet, in a
+ * servlet web application) or over streaming subscriptions
+ * ({@code dapr.messaging.delivery=streaming}).
+ */
+@AutoConfiguration(after = DaprClientAutoConfiguration.class,
+		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(TopicEndpointRegistry.class)
+@EnableConfigurationProperties(DaprMessagingProperties.class)
+public final class DaprMessagingAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(DaprMessagingAutoConfiguration.class);
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static TopicAnnotationBeanPostProcessor daprTopicAnnotationBeanPostProcessor(
+			ObjectProvider<TopicEndpointRegistry> registry) {
+		// Resolved per @Topic, so dapr.pubsub.default-name is read from the environment as it is then.
+		return new TopicAnnotationBeanPostProcessor(registry::getObject, "${dapr.pubsub.default-name:pubsub}");
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TopicEndpointRegistry daprTopicEndpointRegistry() {
+		return new TopicEndpointRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TopicErrorHandler.class)
+	DefaultTopicErrorHandler daprTopicErrorHandler(DaprMessagingProperties properties) {
+		DefaultTopicErrorHandler errorHandler = new DefaultTopicErrorHandler();
+		errorHandler.setFailureStatus(properties.getFailureStatus());
+		properties.getDropOn().forEach(errorHandler::addDropOn);
+		return errorHandler;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TopicEventDispatcher daprTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper,
+			TopicErrorHandler errorHandler) {
+		return new TopicEventDispatcher(TopicHandlerMethodFactory.create(jsonMapper.getIfAvailable(JsonMapper::new)),
+				errorHandler);
+	}
+
+	/**
+	 * The HTTP app channel: the sidecar reads {@code /dapr/subscribe} and posts events.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "jakarta.servlet.Servlet")
+	@ConditionalOnProperty(name = "dapr.messaging.delivery", havingValue = "http", matchIfMissing = true)
+	static class HttpDeliveryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "daprTopicServlet")
+		ServletRegistrationBean<DaprTopicServlet> daprTopicServlet(TopicEndpointRegistry registry,
+				TopicEventDispatcher dispatcher, ObjectProvider<JsonMapper> jsonMapper,
+				DaprMessagingProperties properties, Environment environment) {
+			String contextPath = environment.getProperty("server.servlet.context-path", "");
+			if (StringUtils.hasText(contextPath) && !"/".equals(contextPath)) {
+				logger.warn("server.servlet.context-path is '" + contextPath + "', but daprd reads "
+						+ DaprTopicServlet.SUBSCRIBE_PATH + " at the root of the app port, so it finds no "
+						+ "subscriptions; use dapr.messaging.delivery=streaming, or serve the app at the root");
+			}
+			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher,
+					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
+			ServletRegistrationBean<DaprTopicServlet> registration = new ServletRegistrationBean<>(servlet,
+					servlet.getMappings());
+			registration.setName("daprTopicServlet");
+			return registration;
+		}
+
+	}
+
+	/**
+	 * Streaming subscriptions: the application opens one stream per topic to the sidecar.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "dapr.messaging.delivery", havingValue = "streaming")
+	static class StreamingDeliveryConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(DaprTransport.class)
+		StreamingTopicSubscriptions daprStreamingTopicSubscriptions(DaprTransport transport,
+				TopicEndpointRegistry registry, TopicEventDispatcher dispatcher, DaprMessagingProperties properties) {
+			StreamingTopicSubscriptions subscriptions = new StreamingTopicSubscriptions(transport, registry,
+					dispatcher);
+			subscriptions.setInitialBackoff(properties.getStreaming().getInitialBackoff());
+			subscriptions.setMaxBackoff(properties.getStreaming().getMaxBackoff());
+			return subscriptions;
+		}
+
+	}
+
+}

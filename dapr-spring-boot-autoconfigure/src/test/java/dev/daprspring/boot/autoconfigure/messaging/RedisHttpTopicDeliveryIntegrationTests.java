@@ -1,0 +1,39 @@
+package dev.daprspring.boot.autoconfigure.messaging;
+
+import dev.daprspring.boot.sidecar.DaprSidecar;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The RETRY answer over the HTTP app channel with {@code pubsub.redis}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "dapr.sidecar.launch=always")
+class RedisHttpTopicDeliveryIntegrationTests extends RedisTopicSuite {
+
+	@Autowired
+	DaprSidecar sidecar;
+
+	@DynamicPropertySource
+	static void pubsub(DynamicPropertyRegistry registry) {
+		redisPubSub(registry);
+	}
+
+	@Override
+	DaprSidecar sidecar() {
+		return this.sidecar;
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@Import(RedisHandlersConfiguration.class)
+	static class App {
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.daprspring.messaging.endpoint;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+/**
+ * One handler method of a topic, with what it subscribes to.
+ *
+ * @param pubsub the pub/sub component
+ * @param topic the topic
+ * @param match the CEL rule selecting its events, or {@code null} for the topic's default
+ * handler
+ * @param priority the order of its rule among the topic's rules, lowest first
+ * @param deadLetterTopic where dropped events go, or {@code null}
+ * @param metadata subscription metadata
+ * @param rawPayload whether events arrive without a CloudEvent envelope
+ * @param bean the bean that handles the events
+ * @param method the handler method
+ */
+public record TopicEndpoint(String pubsub, String topic, @Nullable String match, int priority,
+		@Nullable String deadLetterTopic, Map<String, String> metadata, boolean rawPayload, Object bean,
+		Method method) {
+
+	public TopicEndpoint {
+		Assert.hasText(pubsub, () -> "@Topic on " + describe(method) + " has no pub/sub; name one with "
+				+ "pubsub = \"…\" or set dapr.pubsub.default-name");
+		Assert.hasText(topic, () -> "@Topic on " + describe(method) + " has an empty topic name");
+		match = (match != null && match.isBlank()) ? null : match;
+		deadLetterTopic = (deadLetterTopic != null && deadLetterTopic.isBlank()) ? null : deadLetterTopic;
+		metadata = Map.copyOf(metadata);
+	}
+
+	/** The handler method as {@code Class.method(ParameterTypes)}, for messages. */
+	public String describe() {
+		return describe(this.method);
+	}
+
+	private static String describe(Method method) {
+		return ClassUtils.getShortName(method.getDeclaringClass()) + "." + method.getName() + "("
+				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
+				+ ")";
+	}
+
+	@Override
+	public String toString() {
+		return "TopicEndpoint[" + this.pubsub + "/" + this.topic + ((this.match != null) ? " if " + this.match : "")
+				+ " -> " + describe() + "]";
+	}
+
+}

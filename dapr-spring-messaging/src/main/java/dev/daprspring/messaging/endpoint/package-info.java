@@ -1,0 +1,7 @@
+/**
+ * Topic endpoints and the registry of the subscriptions the application publishes.
+ */
+@NullMarked
+package dev.daprspring.messaging.endpoint;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,116 @@
+package dev.daprspring.messaging.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.messaging.delivery.IncomingEvent;
+import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.delivery.TopicEventStatus;
+import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import dev.daprspring.messaging.endpoint.TopicSubscription;
+
+/**
+ * The HTTP app channel for topics: answers the sidecar's {@code GET /dapr/subscribe} from
+ * the {@link TopicEndpointRegistry} and runs each event posted to a delivery route through
+ * the {@link TopicEventDispatcher}, answering {@code {"status":"SUCCESS|RETRY|DROP"}}.
+ * Map it to {@value #SUBSCRIBE_PATH} and {@code <base-path>/*}; it needs no Spring MVC.
+ */
+public class DaprTopicServlet extends HttpServlet {
+
+	/** The path daprd reads the subscriptions from. */
+	public static final String SUBSCRIBE_PATH = "/dapr/subscribe";
+
+	private static final Log logger = LogFactory.getLog(DaprTopicServlet.class);
+
+	private final transient TopicEndpointRegistry registry;
+
+	private final transient TopicEventDispatcher dispatcher;
+
+	private final transient JsonMapper json;
+
+	private final transient CloudEventReader reader;
+
+	private final String basePath;
+
+	// Built on the first request, when every @Topic bean has been registered.
+	private transient volatile @Nullable DeliveryRoutes routes;
+
+	/**
+	 * @param basePath the path under which deliveries arrive, for example
+	 * {@code /dapr/topics}
+	 */
+	public DaprTopicServlet(TopicEndpointRegistry registry, TopicEventDispatcher dispatcher, JsonMapper json,
+			String basePath) {
+		this.registry = registry;
+		this.dispatcher = dispatcher;
+		this.json = json;
+		this.reader = new CloudEventReader(json);
+		this.basePath = DeliveryRoutes.normalize(basePath);
+	}
+
+	/** The servlet mappings this servlet needs. */
+	public String[] getMappings() {
+		return new String[] { SUBSCRIBE_PATH, this.basePath + "/*" };
+	}
+
+	@Override
+	protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!SUBSCRIBE_PATH.equals(path(request))) {
+			response.sendError(HttpServletResponse.SC_NOT_FOUND);
+			return;
+		}
+		List<TopicSubscription> subscriptions = this.registry.getSubscriptions();
+		byte[] document = SubscriptionDocument.write(this.json, subscriptions, routes(), request.getContextPath());
+		if (logger.isDebugEnabled()) {
+			logger.debug("The sidecar read " + subscriptions.size() + " subscription(s): "
+					+ new String(document, StandardCharsets.UTF_8));
+		}
+		response.setContentType("application/json");
+		response.setContentLength(document.length);
+		response.getOutputStream().write(document);
+	}
+
+	@Override
+	protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		DeliveryRoutes.Route route = routes().route(path(request));
+		if (route == null) {
+			// daprd drops an event the app answers with 404.
+			logger.warn("The sidecar posted an event to " + path(request) + ", which no @Topic handler serves; "
+					+ "it is dropped");
+			response.sendError(HttpServletResponse.SC_NOT_FOUND);
+			return;
+		}
+		byte[] body = request.getInputStream().readAllBytes();
+		IncomingEvent event = this.reader.read(route.subscription().pubsub(), route.subscription().topic(), body,
+				route.subscription().rawPayload());
+		TopicEventStatus status = this.dispatcher.dispatch(route.endpoint(), event);
+		byte[] answer = ("{\"status\":\"" + status.name() + "\"}").getBytes(StandardCharsets.UTF_8);
+		response.setContentType("application/json");
+		response.setContentLength(answer.length);
+		response.getOutputStream().write(answer);
+	}
+
+	private DeliveryRoutes routes() {
+		DeliveryRoutes routes = this.routes;
+		if (routes == null) {
+			routes = new DeliveryRoutes(this.basePath, this.registry.getSubscriptions());
+			this.routes = routes;
+		}
+		return routes;
+	}
+
+	private static String path(HttpServletRequest request) {
+		String pathInfo = request.getPathInfo();
+		return request.getServletPath() + ((pathInfo != null) ? pathInfo : "");
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.daprspring.messaging.http;
+
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.daprspring.messaging.endpoint.TopicEndpoint;
+import dev.daprspring.messaging.endpoint.TopicSubscription;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Writes the {@code GET /dapr/subscribe} answer: one entry per subscription with its
+ * rules, default route, metadata and dead-letter topic.
+ */
+final class SubscriptionDocument {
+
+	private SubscriptionDocument() {
+	}
+
+	/**
+	 * The subscriptions as the JSON array daprd reads.
+	 * @param contextPath the servlet context path the routes are prefixed with
+	 */
+	static byte[] write(JsonMapper json, List<TopicSubscription> subscriptions, DeliveryRoutes routes,
+			String contextPath) {
+		ArrayNode document = json.createArrayNode();
+		for (TopicSubscription subscription : subscriptions) {
+			ObjectNode entry = document.addObject();
+			entry.put("pubsubname", subscription.pubsub());
+			entry.put("topic", subscription.topic());
+			ObjectNode routing = entry.putObject("routes");
+			ArrayNode rules = routing.putArray("rules");
+			for (TopicEndpoint rule : subscription.rules()) {
+				rules.addObject().put("match", rule.match()).put("path", path(routes, rule, contextPath));
+			}
+			TopicEndpoint defaultEndpoint = subscription.defaultEndpoint();
+			if (defaultEndpoint != null) {
+				routing.put("default", path(routes, defaultEndpoint, contextPath));
+			}
+			ObjectNode metadata = entry.putObject("metadata");
+			subscription.metadata().forEach(metadata::put);
+			if (subscription.deadLetterTopic() != null) {
+				entry.put("deadLetterTopic", subscription.deadLetterTopic());
+			}
+		}
+		return json.writeValueAsBytes(document);
+	}
+
+	private static String path(DeliveryRoutes routes, TopicEndpoint endpoint, String contextPath) {
+		return UriUtils.encodePath(contextPath + routes.routeOf(endpoint).path(), "UTF-8");
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.daprspring.messaging.streaming;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import dev.daprspring.messaging.endpoint.TopicSubscription;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Opens one streaming subscription to the sidecar per subscription in the registry when
+ * the application starts, and closes them when it stops. The application needs no app
+ * port. Streaming subscriptions cannot route by match rules, so each topic must have a
+ * single handler.
+ */
+public class StreamingTopicSubscriptions implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(StreamingTopicSubscriptions.class);
+
+	private final DaprTransport transport;
+
+	private final TopicEndpointRegistry registry;
+
+	private final TopicEventDispatcher dispatcher;
+
+	private Duration initialBackoff = Duration.ofMillis(200);
+
+	private Duration maxBackoff = Duration.ofSeconds(5);
+
+	private final List<TopicEventStream> streams = new ArrayList<>();
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	public StreamingTopicSubscriptions(DaprTransport transport, TopicEndpointRegistry registry,
+			TopicEventDispatcher dispatcher) {
+		this.transport = transport;
+		this.registry = registry;
+		this.dispatcher = dispatcher;
+	}
+
+	/** The pause before the first attempt to open an ended stream again; it doubles up to the maximum. */
+	public void setInitialBackoff(Duration initialBackoff) {
+		this.initialBackoff = initialBackoff;
+	}
+
+	/** The longest pause between attempts to open an ended stream again. */
+	public void setMaxBackoff(Duration maxBackoff) {
+		this.maxBackoff = maxBackoff;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.scheduler != null) {
+			return;
+		}
+		List<TopicSubscription> subscriptions = this.registry.getSubscriptions();
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "dapr-topic-reconnect");
+			thread.setDaemon(true);
+			return thread;
+		});
+		List<TopicEventStream> created = new ArrayList<>();
+		try {
+			for (TopicSubscription subscription : subscriptions) {
+				created.add(new TopicEventStream(this.transport, subscription, this.dispatcher, scheduler,
+						this.initialBackoff, this.maxBackoff));
+			}
+		}
+		catch (RuntimeException ex) {
+			scheduler.shutdownNow();
+			throw ex;
+		}
+		this.scheduler = scheduler;
+		this.streams.addAll(created);
+		this.streams.forEach(TopicEventStream::open);
+		if (!subscriptions.isEmpty()) {
+			logger.info("Opened " + subscriptions.size() + " streaming subscription(s) to the Dapr sidecar");
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.streams.forEach(TopicEventStream::close);
+		this.streams.clear();
+		ScheduledExecutorService scheduler = this.scheduler;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+}
