@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.data.core.DaprKeyValueTemplate;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.data.keyvalue.repository.query.KeyValuePartTreeQuery;
 import org.springframework.data.keyvalue.repository.query.PredicateQueryCreator;
 import org.springframework.data.keyvalue.repository.support.KeyValueRepositoryFactoryBean;
 import org.springframework.data.repository.Repository;
@@ -49,7 +48,7 @@ public class DaprRepositoryFactoryBean<T extends Repository<S, ID>, S, ID extend
 		setKeyValueOperations(template);
 		setMappingContext(this.templates.mappingContext());
 		setQueryCreator(PredicateQueryCreator.class);
-		setQueryType(KeyValuePartTreeQuery.class);
+		setQueryType(DaprPartTreeQuery.class);
 		super.afterPropertiesSet();
 	}
 

@@ -1,7 +1,9 @@
 package dev.daprspring.data.repository;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,11 +16,17 @@ import org.springframework.core.env.Environment;
 
 /**
  * One {@link DaprKeyValueTemplate} per state store, shared by the repositories on that store.
+ * The store's capabilities are checked against the sidecar's metadata before its first
+ * operation, so the application starts while the sidecar is not up yet; with
+ * {@code dapr.data.fail-fast=true} they are checked when the repository is created instead.
  */
 public class DaprRepositoryTemplates {
 
 	/** The property naming the store of repositories that name none. */
 	public static final String DEFAULT_STORE_PROPERTY = "dapr.data.default-store";
+
+	/** The property that makes the store check run at startup rather than at first use. */
+	public static final String FAIL_FAST_PROPERTY = "dapr.data.fail-fast";
 
 	private final DaprOperations dapr;
 
@@ -29,6 +37,8 @@ public class DaprRepositoryTemplates {
 	private final Environment environment;
 
 	private final Map<String, DaprKeyValueTemplate> templates = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<String>> repositories = new ConcurrentHashMap<>();
 
 	public DaprRepositoryTemplates(DaprOperations dapr, DaprMappingContext mappingContext, Environment environment) {
 		this.dapr = dapr;
@@ -52,14 +62,21 @@ public class DaprRepositoryTemplates {
 	}
 
 	/**
-	 * The template of the store, after checking the sidecar's store supports repositories.
-	 * @throws IllegalStateException if it does not, naming what is missing
+	 * The template of the store, for the named repository. Checks the store now with
+	 * {@code dapr.data.fail-fast=true}, else before the template's first operation.
+	 * @throws org.springframework.dao.InvalidDataAccessResourceUsageException if fail-fast is on
+	 * and the store cannot back repositories, naming what is missing
 	 */
 	public DaprKeyValueTemplate templateFor(String store, String repository) {
-		StoreRequirements.check(this.dapr.metadata(), store, repository);
-		return this.templates.computeIfAbsent(store, (name) -> new DaprKeyValueTemplate(
+		this.repositories.computeIfAbsent(store, (name) -> new CopyOnWriteArraySet<>()).add(repository);
+		DaprKeyValueTemplate template = this.templates.computeIfAbsent(store, (name) -> new DaprKeyValueTemplate(
 				new DaprKeyValueAdapter(this.dapr.state(name), this.jsonMapper, this.mappingContext),
-				this.mappingContext));
+				this.mappingContext,
+				() -> StoreRequirements.check(this.dapr.metadata(), name, this.repositories.get(name))));
+		if (this.environment.getProperty(FAIL_FAST_PROPERTY, Boolean.class, false)) {
+			template.checkStore();
+		}
+		return template;
 	}
 
 }

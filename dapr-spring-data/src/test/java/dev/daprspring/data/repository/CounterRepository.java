@@ -5,4 +5,6 @@ import org.springframework.data.repository.CrudRepository;
 @DaprStateRepository
 public interface CounterRepository extends CrudRepository<Counter, Long> {
 
+	void deleteByValueLessThan(long value);
+
 }

@@ -2,6 +2,7 @@ package dev.daprspring.data.repository;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -37,5 +38,11 @@ public interface OrderRepository extends ListCrudRepository<Order, String>, List
 	Page<Order> findByStatus(String status, Pageable pageable);
 
 	Slice<Order> findByCustomerId(String customerId, Pageable pageable);
+
+	Stream<Order> streamByStatusOrderByTotalAsc(String status);
+
+	long deleteByStatus(String status);
+
+	List<Order> deleteByCustomerIdAndTotalGreaterThan(String customerId, int total);
 
 }

@@ -24,12 +24,15 @@ class DaprRepositoriesAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
 				AutoConfigurations.of(DaprClientAutoConfiguration.class, DaprRepositoriesAutoConfiguration.class))
-		.withPropertyValues("dapr.client.http-endpoint=http://127.0.0.1:1", "dapr.client.grpc-endpoint=http://127.0.0.1:1");
+		.withPropertyValues("dapr.client.http-endpoint=http://127.0.0.1:1",
+				"dapr.client.grpc-endpoint=http://127.0.0.1:1");
 
 	@Test
 	void annotatedRepositoriesInTheApplicationPackagesAreRegistered() {
 		this.contextRunner.withUserConfiguration(BooksPackage.class).run((context) -> {
-			assertThat(context).hasNotFailed().hasSingleBean(BookRepository.class).hasSingleBean(DaprDataProperties.class);
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(BookRepository.class)
+				.hasSingleBean(DaprDataProperties.class);
 			assertThat(context).getBean("bookRepository").isInstanceOf(BookRepository.class);
 			assertThat(context.getBean(DaprRepositoryTemplates.class).defaultStore()).isEqualTo("statestore");
 		});

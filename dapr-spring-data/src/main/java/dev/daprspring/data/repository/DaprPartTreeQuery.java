@@ -1,0 +1,91 @@
+package dev.daprspring.data.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.SliceImpl;
+import org.springframework.data.keyvalue.core.KeyValueOperations;
+import org.springframework.data.keyvalue.core.query.KeyValueQuery;
+import org.springframework.data.keyvalue.repository.query.KeyValuePartTreeQuery;
+import org.springframework.data.repository.query.QueryMethod;
+import org.springframework.data.repository.query.ValueExpressionDelegate;
+import org.springframework.data.repository.query.parser.AbstractQueryCreator;
+import org.springframework.data.repository.query.parser.PartTree;
+
+/**
+ * A derived query that also runs what spring-data-keyvalue's part-tree query leaves out:
+ * {@code deleteBy…} (deletes each entity it finds, one by one, so the index stays in step and a
+ * {@code @Version} is checked), {@code Stream} results, and {@code Slice} results that know
+ * whether a next slice exists.
+ */
+public class DaprPartTreeQuery extends KeyValuePartTreeQuery {
+
+	private final KeyValueOperations operations;
+
+	private final boolean delete;
+
+	public DaprPartTreeQuery(QueryMethod queryMethod, ValueExpressionDelegate valueExpressionDelegate,
+			KeyValueOperations operations, Class<? extends AbstractQueryCreator<?, ?>> queryCreator) {
+		super(queryMethod, valueExpressionDelegate, operations, queryCreator);
+		this.operations = operations;
+		this.delete = new PartTree(queryMethod.getName(), queryMethod.getEntityInformation().getJavaType()).isDelete();
+	}
+
+	@Override
+	protected @Nullable Object doExecute(Object[] parameters, KeyValueQuery<?> query) {
+		QueryMethod method = getQueryMethod();
+		Class<?> type = method.getEntityInformation().getJavaType();
+		if (this.delete) {
+			return deleteAll(this.operations.find(query, type), method);
+		}
+		if (method.isStreamQuery()) {
+			return StreamSupport.stream(this.operations.find(query, type).spliterator(), false);
+		}
+		if (method.isSliceQuery() && !method.isPageQuery()) {
+			Pageable page = (Pageable) parameters[method.getParameters().getPageableIndex()];
+			if (page.isUnpaged()) {
+				return new SliceImpl<>(toList(this.operations.find(query, type)), page, false);
+			}
+			// One more than the slice holds tells whether a next slice exists.
+			query.setOffset(page.getOffset());
+			query.setRows(page.getPageSize() + 1);
+			List<Object> content = toList(this.operations.find(query, type));
+			boolean hasNext = content.size() > page.getPageSize();
+			return new SliceImpl<>(hasNext ? content.subList(0, page.getPageSize()) : content, page, hasNext);
+		}
+		return super.doExecute(parameters, query);
+	}
+
+	private @Nullable Object deleteAll(Iterable<?> found, QueryMethod method) {
+		List<Object> deleted = new ArrayList<>();
+		for (Object entity : found) {
+			this.operations.delete(entity);
+			deleted.add(entity);
+		}
+		if (method.isCollectionQuery()) {
+			return deleted;
+		}
+		if (method.isStreamQuery()) {
+			return deleted.stream();
+		}
+		Class<?> returned = method.getReturnedObjectType();
+		if (returned == void.class || returned == Void.class) {
+			return null;
+		}
+		if (method.isQueryForEntity()) {
+			return deleted.isEmpty() ? null : deleted.get(0);
+		}
+		return (long) deleted.size();
+	}
+
+	private static List<Object> toList(Iterable<?> found) {
+		List<Object> list = new ArrayList<>();
+		found.forEach(list::add);
+		return list;
+	}
+
+}
