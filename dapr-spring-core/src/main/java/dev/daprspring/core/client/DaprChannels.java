@@ -11,6 +11,8 @@ import io.grpc.netty.NettyChannelBuilder;
  */
 public final class DaprChannels {
 
+	private static final int FLOW_CONTROL_WINDOW = 1024 * 1024;
+
 	private DaprChannels() {
 	}
 
@@ -23,6 +25,12 @@ public final class DaprChannels {
 		URI endpoint = parse(options.grpcEndpoint());
 		NettyChannelBuilder builder = NettyChannelBuilder.forAddress(endpoint.getHost(), endpoint.getPort())
 			.maxInboundMessageSize(options.maxInboundMessageSize())
+			// Retries are the call policy's job (it knows which calls are safe to repeat);
+			// gRPC's own would also buffer every request for a replay that never comes.
+			.disableRetry()
+			// A fixed window turns off BDP probing, whose pings the sidecar would answer on a
+			// connection that never leaves the machine.
+			.flowControlWindow(FLOW_CONTROL_WINDOW)
 			.userAgent("dapr-spring-boot");
 		if ("https".equals(endpoint.getScheme())) {
 			builder.useTransportSecurity();
