@@ -301,17 +301,21 @@ public final class DaprSidecar implements AutoCloseable {
 	}
 
 	private void assignFreePorts() {
+		// One spare, in case the system hands out the app's port, which may not be bound yet.
+		int[] free = java.util.Arrays.stream(Ports.free(5))
+			.filter((port) -> this.settings.appPort == null || port != this.settings.appPort)
+			.toArray();
 		if (this.httpPort == 0) {
-			this.httpPort = Ports.free();
+			this.httpPort = free[0];
 		}
 		if (this.grpcPort == 0) {
-			this.grpcPort = Ports.free();
+			this.grpcPort = free[1];
 		}
 		if (this.internalGrpcPort == 0) {
-			this.internalGrpcPort = Ports.free();
+			this.internalGrpcPort = free[2];
 		}
 		if (this.metricsPort == 0) {
-			this.metricsPort = Ports.free();
+			this.metricsPort = free[3];
 		}
 	}
 
@@ -321,8 +325,9 @@ public final class DaprSidecar implements AutoCloseable {
 	}
 
 	private boolean portClash() {
-		String tail = logTail(LOG_LINES_IN_ERRORS);
-		return tail.contains("address already in use");
+		// Only this attempt's lines: everything after the last command line written.
+		String log = logTail(1000);
+		return log.substring(Math.max(0, log.lastIndexOf("--- "))).contains("address already in use");
 	}
 
 	private void launch(List<String> resources) {

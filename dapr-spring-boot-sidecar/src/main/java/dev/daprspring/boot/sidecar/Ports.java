@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Port checks on this machine's loopback interface.
@@ -22,6 +24,38 @@ public final class Ports {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not find a free port", ex);
+		}
+	}
+
+	/**
+	 * Distinct ports that were free a moment ago. The sockets are held open together
+	 * while choosing, so the system cannot hand out the same port twice.
+	 */
+	public static int[] free(int count) {
+		List<ServerSocket> sockets = new ArrayList<>(count);
+		try {
+			int[] ports = new int[count];
+			for (int i = 0; i < count; i++) {
+				ServerSocket socket = new ServerSocket();
+				sockets.add(socket);
+				socket.setReuseAddress(false);
+				socket.bind(new InetSocketAddress("127.0.0.1", 0));
+				ports[i] = socket.getLocalPort();
+			}
+			return ports;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not find " + count + " free ports", ex);
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				try {
+					socket.close();
+				}
+				catch (IOException ex) {
+					// Closing a bound, unconnected socket does not fail in practice.
+				}
+			}
 		}
 	}
 
