@@ -5,14 +5,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.daprspring.benchmarks.load.BenchmarkClient;
 import dev.daprspring.benchmarks.load.BenchmarkSettings;
 import dev.daprspring.benchmarks.load.LoadRunner;
 import dev.daprspring.benchmarks.load.Measurements;
 import dev.daprspring.benchmarks.load.ResultTable;
 import dev.daprspring.benchmarks.load.Rounds;
+import dev.daprspring.benchmarks.load.SidecarProcess;
 import dev.daprspring.benchmarks.load.Summary;
 import dev.daprspring.benchmarks.state.RawStubStateClient.Extra;
 import dev.daprspring.boot.sidecar.DaprSidecar;
@@ -66,7 +65,7 @@ public final class StateBenchmark {
 				}
 				checkEachWorks(clients);
 				Measurements measurements;
-				try (LoadRunner runner = new LoadRunner(settings.maxConcurrency(), daprdProcess())) {
+				try (LoadRunner runner = new LoadRunner(settings.maxConcurrency(), SidecarProcess.childDaprd())) {
 					measurements = new Rounds(runner, settings, out).run(clients);
 				}
 				return report(out, measurements, settings, clients);
@@ -100,15 +99,6 @@ public final class StateBenchmark {
 				template.template().metadata().runtimeVersion(), dapr.grpcEndpoint(),
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), settings.rounds(),
 				seconds(settings.slice()), seconds(settings.warmup()));
-	}
-
-	/** The daprd this JVM started: its CPU time is measured per slice. */
-	private static @Nullable ProcessHandle daprdProcess() {
-		return ProcessHandle.current()
-			.children()
-			.filter((child) -> child.info().command().map((command) -> command.endsWith("daprd")).orElse(false))
-			.findFirst()
-			.orElse(null);
 	}
 
 	private static void checkEachWorks(List<BenchmarkClient> clients) {

@@ -26,6 +26,7 @@ import dev.daprspring.data.mapping.DaprMappingContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.keyvalue.core.AbstractKeyValueAdapter;
+import org.springframework.data.keyvalue.core.PredicateQueryEngine;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
 import org.springframework.data.util.CloseableIterator;
 import org.springframework.util.ClassUtils;
@@ -54,7 +55,9 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	private final Map<Class<?>, DaprEntityMetadata> metadata = new ConcurrentHashMap<>();
 
 	public DaprKeyValueAdapter(StateOperations state, JsonMapper jsonMapper, DaprMappingContext mappingContext) {
-		super(new ScanningQueryEngine(state.storeName()));
+		// Derived queries, sorting and paging run in memory over the whole keyspace; each query
+		// method logs that once (DaprPartTreeQuery).
+		super(new PredicateQueryEngine());
 		this.state = state;
 		this.jsonMapper = jsonMapper;
 		this.mappingContext = mappingContext;

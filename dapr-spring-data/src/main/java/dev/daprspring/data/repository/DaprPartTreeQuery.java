@@ -2,13 +2,18 @@ package dev.daprspring.data.repository;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.data.core.DaprKeyValueTemplate;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.keyvalue.core.KeyValueOperations;
+import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
 import org.springframework.data.keyvalue.core.query.KeyValueQuery;
 import org.springframework.data.keyvalue.repository.query.KeyValuePartTreeQuery;
 import org.springframework.data.repository.query.QueryMethod;
@@ -20,13 +25,17 @@ import org.springframework.data.repository.query.parser.PartTree;
  * A derived query that also runs what spring-data-keyvalue's part-tree query leaves out:
  * {@code deleteBy…} (deletes each entity it finds, one by one, so the index stays in step and a
  * {@code @Version} is checked), {@code Stream} results, and {@code Slice} results that know
- * whether a next slice exists.
+ * whether a next slice exists. The first execution logs that the method scans its keyspace.
  */
 public class DaprPartTreeQuery extends KeyValuePartTreeQuery {
+
+	private static final Log logger = LogFactory.getLog(DaprPartTreeQuery.class);
 
 	private final KeyValueOperations operations;
 
 	private final boolean delete;
+
+	private final AtomicBoolean scanReported = new AtomicBoolean();
 
 	public DaprPartTreeQuery(QueryMethod queryMethod, ValueExpressionDelegate valueExpressionDelegate,
 			KeyValueOperations operations, Class<? extends AbstractQueryCreator<?, ?>> queryCreator) {
@@ -39,6 +48,7 @@ public class DaprPartTreeQuery extends KeyValuePartTreeQuery {
 	protected @Nullable Object doExecute(Object[] parameters, KeyValueQuery<?> query) {
 		QueryMethod method = getQueryMethod();
 		Class<?> type = method.getEntityInformation().getJavaType();
+		reportScan(method, type);
 		if (this.delete) {
 			return deleteAll(this.operations.find(query, type), method);
 		}
@@ -58,6 +68,20 @@ public class DaprPartTreeQuery extends KeyValuePartTreeQuery {
 			return new SliceImpl<>(hasNext ? content.subList(0, page.getPageSize()) : content, page, hasNext);
 		}
 		return super.doExecute(parameters, query);
+	}
+
+	/** Once per query method: every query reads the whole keyspace (there is no value index yet). */
+	private void reportScan(QueryMethod method, Class<?> type) {
+		if (this.scanReported.compareAndSet(false, true) && logger.isInfoEnabled()) {
+			String store = (this.operations instanceof DaprKeyValueTemplate template) ? template.storeName() : "?";
+			String keyspace = ((KeyValuePersistentEntity<?, ?>) this.operations.getMappingContext()
+				.getRequiredPersistentEntity(type)).getKeySpace();
+			// Method#toString without modifiers and return type: the declaring interface, name and parameters.
+			String signature = method.toString();
+			signature = signature.substring(signature.lastIndexOf(' ', signature.indexOf('(')) + 1);
+			logger.info("Query method " + signature + " scans keyspace '" + keyspace + "' in state store '" + store
+					+ "': it reads every entity through the keyspace's id index and filters, sorts and pages in memory");
+		}
 	}
 
 	private @Nullable Object deleteAll(Iterable<?> found, QueryMethod method) {

@@ -1,0 +1,208 @@
+package dev.daprspring.benchmarks.data;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.benchmarks.load.BenchmarkClient;
+import dev.daprspring.benchmarks.load.BenchmarkSettings;
+import dev.daprspring.benchmarks.load.LoadRunner;
+import dev.daprspring.benchmarks.load.Measurements;
+import dev.daprspring.benchmarks.load.ResultTable;
+import dev.daprspring.benchmarks.load.Rounds;
+import dev.daprspring.benchmarks.load.SidecarProcess;
+import dev.daprspring.benchmarks.load.Summary;
+import dev.daprspring.boot.sidecar.DaprSidecar;
+import dev.daprspring.boot.sidecar.component.DaprComponents;
+import dev.daprspring.core.DaprTemplate;
+import dev.daprspring.core.client.DaprClientOptions;
+import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.core.state.StateOperations;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * {@code findById} and {@code save} through a {@code @DaprStateRepository} repository against
+ * the same operations through {@code DaprTemplate} (same daprd, same template, interleaved in
+ * one run), then {@code findAll(Pageable)} at 1k and 10k entities. Run with
+ * {@code benchmarks/run data}.
+ */
+public final class DataBenchmark {
+
+	static final String STORE = "statestore";
+
+	static final String KEYSPACE = "order";
+
+	/** Shorter than the state benchmark's defaults, so that the whole run stays under 3 minutes. */
+	private static final String[] DEFAULTS = { "--rounds=5", "--slice=1.5", "--warmup=2" };
+
+	private DataBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		BenchmarkSettings settings;
+		try {
+			String[] all = new String[DEFAULTS.length + args.length];
+			System.arraycopy(DEFAULTS, 0, all, 0, DEFAULTS.length);
+			// Later arguments win: the user's replace the defaults.
+			System.arraycopy(args, 0, all, DEFAULTS.length, args.length);
+			settings = BenchmarkSettings.parse(all);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("benchmarks/run data: " + ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		System.exit(run(settings, System.out));
+	}
+
+	/**
+	 * Runs the benchmark and prints the results.
+	 * @return the exit status: 0, 1 when any operation failed, 2 for an unknown client
+	 */
+	static int run(BenchmarkSettings settings, PrintStream out) throws Exception {
+		DataIds ids = new DataIds(settings.maxConcurrency());
+		try (DaprSidecar dapr = DaprSidecar.builder("bench")
+			.component(DaprComponents.inMemoryState(STORE))
+			.logLevel("warn")
+			.start();
+				DaprTransport transport = new DaprTransport(
+						DaprClientOptions.of(dapr.grpcEndpoint(), dapr.httpEndpoint(), null))) {
+			DaprTemplate template = new DaprTemplate(transport, JsonMapper.builder().build());
+			template.setDefaultStateStore(STORE);
+			try (AnnotationConfigApplicationContext context = BenchRepositories.start(template)) {
+				OrderRepository repository = context.getBean(OrderRepository.class);
+				out.printf(Locale.ROOT,
+						"daprd %s (state.in-memory) at %s; Java %s; %d cores; %d rounds of %s s per client and "
+								+ "concurrency after %s s warm-up%n",
+						template.metadata().runtimeVersion(), dapr.grpcEndpoint(), System.getProperty("java.version"),
+						Runtime.getRuntime().availableProcessors(), settings.rounds(), seconds(settings.slice()),
+						seconds(settings.warmup()));
+				// Every entity exists and is in the index before the first slice, so findById always
+				// finds one and a save is always an update.
+				repository.saveAll(ids.all());
+				List<BenchmarkClient> clients;
+				try {
+					clients = settings.select(clients(repository, template.state(), ids), List.of());
+				}
+				catch (IllegalArgumentException ex) {
+					System.err.println("benchmarks/run data: " + ex.getMessage());
+					return 2;
+				}
+				for (BenchmarkClient client : clients) {
+					client.run(0, 0);
+				}
+				Measurements measurements;
+				try (LoadRunner runner = new LoadRunner(settings.maxConcurrency(), SidecarProcess.childDaprd())) {
+					measurements = new Rounds(runner, settings, out).run(clients);
+				}
+				boolean failed = printSlices(out, measurements);
+				out.println();
+				failed |= new PagingCost(repository, out).run(List.of(1_000, 10_000));
+				out.println();
+				printRatios(out, measurements, settings, clients);
+				return failed ? 1 : 0;
+			}
+		}
+	}
+
+	private static List<BenchmarkClient> clients(OrderRepository repository, StateOperations state, DataIds ids) {
+		List<BenchmarkClient> clients = new ArrayList<>();
+		clients.add(new OperationClient("repo.findById", (thread, i) -> expect(ids.order(thread, i),
+				repository.findById(ids.id(thread, i)).orElse(null))));
+		clients.add(new OperationClient("tmpl.get", (thread, i) -> expect(ids.order(thread, i),
+				state.get(ids.key(thread, i), Order.class).orElse(null))));
+		clients.add(new OperationClient("repo.save", (thread, i) -> repository.save(ids.order(thread, i))));
+		clients.add(new OperationClient("tmpl.save", (thread, i) -> state.save(ids.key(thread, i), ids.order(thread, i))));
+		// The calls the repository's save of an existing entity makes: read the id's index shard and
+		// the entity together, write the entity, read the shard again to check the id is still there.
+		clients.add(new OperationClient("tmpl.3calls", (thread, i) -> {
+			state.getAll(List.of(ids.shardKey(thread, i), ids.key(thread, i)), JsonNode.class);
+			state.save(ids.key(thread, i), ids.order(thread, i));
+			state.getEntry(ids.shardKey(thread, i), String[].class);
+		}));
+		return clients;
+	}
+
+	private static void expect(Order expected, Order read) {
+		if (!Objects.equals(expected, read)) {
+			throw new IllegalStateException("Read " + read + " where " + expected + " was saved");
+		}
+	}
+
+	private static boolean printSlices(PrintStream out, Measurements measurements) {
+		out.println();
+		List<Summary> summaries = measurements.summaries();
+		ResultTable.print(out, summaries);
+		boolean failed = false;
+		for (Summary summary : summaries) {
+			failed |= summary.errors() > 0;
+			if (summary.firstError() != null) {
+				out.println("first error of " + summary.client() + "@" + summary.threads() + ": "
+						+ summary.firstError());
+			}
+		}
+		return failed;
+	}
+
+	/**
+	 * Time per operation (the inverse of the median throughput) side by side, then the ratios:
+	 * at the highest concurrency first, at the lowest last.
+	 */
+	private static void printRatios(PrintStream out, Measurements measurements, BenchmarkSettings settings,
+			List<BenchmarkClient> clients) {
+		List<String> names = clients.stream().map(BenchmarkClient::name).toList();
+		if (!names.containsAll(List.of("repo.findById", "tmpl.get", "repo.save", "tmpl.save"))) {
+			return;
+		}
+		out.println("time per operation, us (1e6 / median ops/s):");
+		out.printf(Locale.ROOT, "%-9s %7s %11s %9s %6s%n", "operation", "threads", "repository", "template",
+				"ratio");
+		for (int threads : settings.concurrencies()) {
+			double findRepo = micros(measurements, "repo.findById", threads);
+			double findTemplate = micros(measurements, "tmpl.get", threads);
+			double saveRepo = micros(measurements, "repo.save", threads);
+			double saveTemplate = micros(measurements, "tmpl.save", threads);
+			out.printf(Locale.ROOT, "%-9s %7d %11.1f %9.1f %6.2f%n", "findById", threads, findRepo, findTemplate,
+					findRepo / findTemplate);
+			out.printf(Locale.ROOT, "%-9s %7d %11.1f %9.1f %6.2f%n", "save", threads, saveRepo, saveTemplate,
+					saveRepo / saveTemplate);
+			if (names.contains("tmpl.3calls")) {
+				out.printf(Locale.ROOT, "%-9s %7d %11s %9.1f %6.2f  (the repository's 3 calls through the template)%n",
+						"save", threads, "", micros(measurements, "tmpl.3calls", threads),
+						saveRepo / micros(measurements, "tmpl.3calls", threads));
+			}
+		}
+		int lowest = settings.concurrencies().get(0);
+		int highest = settings.maxConcurrency();
+		if (highest != lowest) {
+			printRatioLines(out, measurements, highest, "RATIO@" + highest);
+		}
+		printRatioLines(out, measurements, lowest, "RATIO");
+	}
+
+	private static void printRatioLines(PrintStream out, Measurements measurements, int threads, String prefix) {
+		double findRepo = micros(measurements, "repo.findById", threads);
+		double findTemplate = micros(measurements, "tmpl.get", threads);
+		double saveRepo = micros(measurements, "repo.save", threads);
+		double saveTemplate = micros(measurements, "tmpl.save", threads);
+		out.printf(Locale.ROOT, "%s findById repository/template=%.2f%n", prefix, findRepo / findTemplate);
+		out.printf(Locale.ROOT, "%s save repository/template=%.2f%n", prefix, saveRepo / saveTemplate);
+		out.printf(Locale.ROOT, "%s repository/template=%.2f%n", prefix,
+				(findRepo + saveRepo) / (findTemplate + saveTemplate));
+	}
+
+	private static double micros(Measurements measurements, String client, int threads) {
+		return 1e6 / measurements.summary(client, threads).medianOpsPerSecond();
+	}
+
+	private static String seconds(Duration duration) {
+		return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+	}
+
+}
