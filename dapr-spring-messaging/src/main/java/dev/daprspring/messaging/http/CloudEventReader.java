@@ -13,8 +13,9 @@ import dev.daprspring.messaging.delivery.IncomingEvent;
 
 /**
  * Reads the body the sidecar posts: a CloudEvent in JSON, whose {@code data} (or
- * {@code data_base64}) becomes the event's data and whose other fields its attributes;
- * or, for a raw subscription, the payload as it is.
+ * {@code data_base64}) becomes the event's data and whose other fields its attributes.
+ * For a raw subscription daprd wraps the published bytes in an envelope of its own (with
+ * {@code data_base64}), so the data is the payload as it was published.
  */
 final class CloudEventReader {
 
@@ -25,9 +26,7 @@ final class CloudEventReader {
 	}
 
 	IncomingEvent read(String pubsub, String topic, byte[] body, boolean rawPayload) {
-		if (rawPayload) {
-			return new IncomingEvent(pubsub, topic, body, Map.of());
-		}
+		// daprd 1.17 posts an envelope for raw subscriptions too; a body that is none is passed on as it is.
 		JsonNode envelope;
 		try {
 			envelope = this.json.readTree(body);

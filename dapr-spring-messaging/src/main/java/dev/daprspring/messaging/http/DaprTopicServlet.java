@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,8 @@ public class DaprTopicServlet extends HttpServlet {
 
 	private final String basePath;
 
+	private transient AppApiToken appApiToken = new AppApiToken(null);
+
 	// Built on the first request, when every @Topic bean has been registered.
 	private transient volatile @Nullable DeliveryRoutes routes;
 
@@ -60,6 +63,19 @@ public class DaprTopicServlet extends HttpServlet {
 	/** The servlet mappings this servlet needs. */
 	public String[] getMappings() {
 		return new String[] { SUBSCRIBE_PATH, this.basePath + "/*" };
+	}
+
+	/** Requires the sidecar to send this token in {@code dapr-api-token}; {@code null} for none. */
+	public void setAppApiToken(@Nullable String token) {
+		this.appApiToken = new AppApiToken(token);
+	}
+
+	@Override
+	protected void service(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		if (this.appApiToken.admit(request, response)) {
+			super.service(request, response);
+		}
 	}
 
 	@Override

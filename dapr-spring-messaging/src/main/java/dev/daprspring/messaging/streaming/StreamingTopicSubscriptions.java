@@ -3,8 +3,12 @@ package dev.daprspring.messaging.streaming;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,6 +40,8 @@ public class StreamingTopicSubscriptions implements SmartLifecycle {
 
 	private Duration maxBackoff = Duration.ofSeconds(5);
 
+	private Duration confirmTimeout = Duration.ofSeconds(10);
+
 	private final List<TopicEventStream> streams = new ArrayList<>();
 
 	private @Nullable ScheduledExecutorService scheduler;
@@ -55,6 +61,11 @@ public class StreamingTopicSubscriptions implements SmartLifecycle {
 	/** The longest pause between attempts to open an ended stream again. */
 	public void setMaxBackoff(Duration maxBackoff) {
 		this.maxBackoff = maxBackoff;
+	}
+
+	/** How long starting waits for the sidecar to confirm every subscription before it goes on without. */
+	public void setConfirmTimeout(Duration confirmTimeout) {
+		this.confirmTimeout = confirmTimeout;
 	}
 
 	@Override
@@ -82,9 +93,31 @@ public class StreamingTopicSubscriptions implements SmartLifecycle {
 		this.scheduler = scheduler;
 		this.streams.addAll(created);
 		this.streams.forEach(TopicEventStream::open);
-		if (!subscriptions.isEmpty()) {
+		if (!subscriptions.isEmpty() && awaitConfirmed(created)) {
 			logger.info("Opened " + subscriptions.size() + " streaming subscription(s) to the Dapr sidecar");
 		}
+	}
+
+	// Components that keep no events (pubsub.in-memory) lose what is published before a
+	// subscription exists, so the application is not started until the sidecar has them.
+	private boolean awaitConfirmed(List<TopicEventStream> created) {
+		CompletableFuture<Void> all = CompletableFuture
+			.allOf(created.stream().map(TopicEventStream::confirmed).toArray(CompletableFuture[]::new));
+		try {
+			all.get(this.confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			return true;
+		}
+		catch (TimeoutException ex) {
+			logger.warn("The Dapr sidecar did not confirm every streaming subscription within " + this.confirmTimeout
+					+ "; they keep trying in the background, and events published before they succeed may be missed");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			// The futures only ever complete normally.
+		}
+		return false;
 	}
 
 	@Override

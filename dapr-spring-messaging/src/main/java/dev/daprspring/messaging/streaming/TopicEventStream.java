@@ -1,6 +1,7 @@
 package dev.daprspring.messaging.streaming;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +51,8 @@ final class TopicEventStream {
 
 	private Duration backoff;
 
+	private final CompletableFuture<Void> confirmed = new CompletableFuture<>();
+
 	private boolean stopped;
 
 	private @Nullable Connection connection;
@@ -96,6 +99,11 @@ final class TopicEventStream {
 		}
 	}
 
+	/** Completes once the sidecar has confirmed the subscription for the first time. */
+	CompletableFuture<Void> confirmed() {
+		return this.confirmed;
+	}
+
 	private SubscribeTopicEventsRequestInitialAlpha1 initialRequest() {
 		SubscribeTopicEventsRequestInitialAlpha1.Builder initial = SubscribeTopicEventsRequestInitialAlpha1.newBuilder()
 			.setPubsubName(this.subscription.pubsub())
@@ -109,6 +117,7 @@ final class TopicEventStream {
 
 	private synchronized void connected(Connection connection) {
 		if (connection == this.connection) {
+			this.confirmed.complete(null);
 			if (this.backoff.compareTo(this.initialBackoff) > 0) {
 				logger.info("Streaming subscription to " + describe() + " is open again");
 			}

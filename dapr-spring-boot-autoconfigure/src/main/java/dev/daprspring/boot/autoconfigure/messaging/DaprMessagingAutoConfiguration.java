@@ -2,20 +2,26 @@ package dev.daprspring.boot.autoconfigure.messaging;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.messaging.annotation.TopicAnnotationBeanPostProcessor;
+import dev.daprspring.messaging.binding.BindingEndpointRegistry;
+import dev.daprspring.messaging.binding.BindingEventDispatcher;
+import dev.daprspring.messaging.binding.BindingListenerAnnotationBeanPostProcessor;
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import dev.daprspring.messaging.http.DaprBindingServlet;
 import dev.daprspring.messaging.http.DaprTopicServlet;
 import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.streaming.StreamingTopicSubscriptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,12 +40,13 @@ import org.springframework.util.StringUtils;
  * Auto-configuration for {@code @Topic} handlers: finds them, publishes their
  * subscriptions and delivers events to them over the HTTP app channel (a servlet, in a
  * servlet web application) or over streaming subscriptions
- * ({@code dapr.messaging.delivery=streaming}).
+ * ({@code dapr.messaging.delivery=streaming}); and for {@code @BindingListener} methods,
+ * served over the HTTP app channel.
  */
 @AutoConfiguration(after = DaprClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(TopicEndpointRegistry.class)
-@EnableConfigurationProperties(DaprMessagingProperties.class)
+@EnableConfigurationProperties({ DaprMessagingProperties.class, DaprAppProperties.class })
 public final class DaprMessagingAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(DaprMessagingAutoConfiguration.class);
@@ -50,6 +57,25 @@ public final class DaprMessagingAutoConfiguration {
 			ObjectProvider<TopicEndpointRegistry> registry) {
 		// Resolved per @Topic, so dapr.pubsub.default-name is read from the environment as it is then.
 		return new TopicAnnotationBeanPostProcessor(registry::getObject, "${dapr.pubsub.default-name:pubsub}");
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static BindingListenerAnnotationBeanPostProcessor daprBindingListenerAnnotationBeanPostProcessor(
+			ObjectProvider<BindingEndpointRegistry> registry) {
+		return new BindingListenerAnnotationBeanPostProcessor(registry::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BindingEndpointRegistry daprBindingEndpointRegistry() {
+		return new BindingEndpointRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	BindingEventDispatcher daprBindingEventDispatcher(ObjectProvider<JsonMapper> jsonMapper) {
+		return new BindingEventDispatcher(TopicHandlerMethodFactory.create(jsonMapper.getIfAvailable(JsonMapper::new)));
 	}
 
 	@Bean
@@ -75,6 +101,11 @@ public final class DaprMessagingAutoConfiguration {
 				errorHandler);
 	}
 
+	/** The token in dapr.app.api-token, else the APP_API_TOKEN environment variable, or {@code null}. */
+	private static @Nullable String appApiToken(DaprAppProperties app, Environment environment) {
+		return (app.getApiToken() != null) ? app.getApiToken() : environment.getProperty("APP_API_TOKEN");
+	}
+
 	/**
 	 * The HTTP app channel: the sidecar reads {@code /dapr/subscribe} and posts events.
 	 */
@@ -88,7 +119,7 @@ public final class DaprMessagingAutoConfiguration {
 		@ConditionalOnMissingBean(name = "daprTopicServlet")
 		ServletRegistrationBean<DaprTopicServlet> daprTopicServlet(TopicEndpointRegistry registry,
 				TopicEventDispatcher dispatcher, ObjectProvider<JsonMapper> jsonMapper,
-				DaprMessagingProperties properties, Environment environment) {
+				DaprMessagingProperties properties, DaprAppProperties app, Environment environment) {
 			String contextPath = environment.getProperty("server.servlet.context-path", "");
 			if (StringUtils.hasText(contextPath) && !"/".equals(contextPath)) {
 				logger.warn("server.servlet.context-path is '" + contextPath + "', but daprd reads "
@@ -97,10 +128,32 @@ public final class DaprMessagingAutoConfiguration {
 			}
 			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher,
 					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
+			servlet.setAppApiToken(appApiToken(app, environment));
 			ServletRegistrationBean<DaprTopicServlet> registration = new ServletRegistrationBean<>(servlet,
 					servlet.getMappings());
 			registration.setName("daprTopicServlet");
 			return registration;
+		}
+
+	}
+
+	/**
+	 * Input bindings over the HTTP app channel, whatever the topics' delivery: the sidecar
+	 * calls {@code /<binding>}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "jakarta.servlet.Servlet")
+	static class HttpBindingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "daprBindingServletInitializer")
+		BindingServletInitializer daprBindingServletInitializer(ConfigurableListableBeanFactory beanFactory,
+				BindingEndpointRegistry registry, BindingEventDispatcher dispatcher, DaprAppProperties app,
+				Environment environment) {
+			DaprBindingServlet servlet = new DaprBindingServlet(registry, dispatcher);
+			servlet.setAppApiToken(appApiToken(app, environment));
+			return new BindingServletInitializer(beanFactory, registry, servlet);
 		}
 
 	}
@@ -121,6 +174,7 @@ public final class DaprMessagingAutoConfiguration {
 					dispatcher);
 			subscriptions.setInitialBackoff(properties.getStreaming().getInitialBackoff());
 			subscriptions.setMaxBackoff(properties.getStreaming().getMaxBackoff());
+			subscriptions.setConfirmTimeout(properties.getStreaming().getConfirmTimeout());
 			return subscriptions;
 		}
 

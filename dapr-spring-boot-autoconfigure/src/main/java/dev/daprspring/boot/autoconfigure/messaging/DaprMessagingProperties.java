@@ -88,6 +88,9 @@ public class DaprMessagingProperties {
 		/** Longest pause between attempts to open an ended stream again. */
 		private Duration maxBackoff = Duration.ofSeconds(5);
 
+		/** How long startup waits for the sidecar to confirm every subscription before going on without. */
+		private Duration confirmTimeout = Duration.ofSeconds(10);
+
 		public Duration getInitialBackoff() {
 			return this.initialBackoff;
 		}
@@ -102,6 +105,14 @@ public class DaprMessagingProperties {
 
 		public void setMaxBackoff(Duration maxBackoff) {
 			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getConfirmTimeout() {
+			return this.confirmTimeout;
+		}
+
+		public void setConfirmTimeout(Duration confirmTimeout) {
+			this.confirmTimeout = confirmTimeout;
 		}
 
 	}

@@ -66,6 +66,12 @@ final class DaprSidecarLauncher {
 		DaprSidecar sidecar = builder(properties, appId(properties, environment), appPort).build();
 		sidecar.start();
 		register(context, sidecar);
+		String appApiToken = properties.getAppApiToken();
+		if (appApiToken != null && !environment.containsProperty("dapr.app.api-token")) {
+			// The app requires the token its own sidecar sends.
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("daprSidecarAppApiToken", Map.of("dapr.app.api-token", appApiToken)));
+		}
 		if (appPort != null) {
 			context.addApplicationListener(new ApplicationListener<ApplicationReadyEvent>() {
 				@Override
@@ -84,6 +90,7 @@ final class DaprSidecarLauncher {
 			.httpPort(properties.getHttpPort())
 			.grpcPort(properties.getGrpcPort())
 			.apiToken(properties.getApiToken())
+			.appApiToken(properties.getAppApiToken())
 			.logLevel(properties.getLogLevel())
 			.startupTimeout(properties.getStartupTimeout())
 			.arguments(properties.getArguments().toArray(String[]::new));

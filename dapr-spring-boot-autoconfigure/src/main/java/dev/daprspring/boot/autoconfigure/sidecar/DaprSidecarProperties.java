@@ -52,6 +52,9 @@ public class DaprSidecarProperties {
 	/** The API token daprd requires on every call. */
 	private @Nullable String apiToken;
 
+	/** The token daprd sends the app in dapr-api-token; the app then requires it by default. */
+	private @Nullable String appApiToken;
+
 	/** daprd's log level. */
 	private String logLevel = "info";
 
@@ -155,6 +158,14 @@ public class DaprSidecarProperties {
 
 	public void setApiToken(@Nullable String apiToken) {
 		this.apiToken = apiToken;
+	}
+
+	public @Nullable String getAppApiToken() {
+		return this.appApiToken;
+	}
+
+	public void setAppApiToken(@Nullable String appApiToken) {
+		this.appApiToken = appApiToken;
 	}
 
 	public String getLogLevel() {

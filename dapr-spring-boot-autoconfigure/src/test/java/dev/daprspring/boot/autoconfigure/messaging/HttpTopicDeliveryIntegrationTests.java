@@ -1,5 +1,10 @@
 package dev.daprspring.boot.autoconfigure.messaging;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import org.junit.jupiter.api.Test;
 
 import dev.daprspring.core.pubsub.PublishOptions;
@@ -7,6 +12,8 @@ import dev.daprspring.messaging.annotation.Topic;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -19,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dapr.sidecar.launch=always", "test.topics.orders=orders-from-placeholder" })
 class HttpTopicDeliveryIntegrationTests extends TopicHandlersSuite {
+
+	@LocalServerPort
+	int port;
 
 	@Override
 	String subscriptionType() {
@@ -33,6 +43,18 @@ class HttpTopicDeliveryIntegrationTests extends TopicHandlersSuite {
 		assertThat(this.received.<Order>next("squares")).isEqualTo(new Order("s", 1));
 		this.dapr.pubsub().publish("shapes", new Order("t", 1), PublishOptions.none().withType("triangle"));
 		assertThat(this.received.<Order>next("other-shapes")).isEqualTo(new Order("t", 1));
+	}
+
+	@Test
+	void aDeliveryToAPathNoHandlerServesIsAnswered404SoTheSidecarDropsIt(CapturedOutput output) throws Exception {
+		HttpRequest delivery = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/dapr/topics/pubsub/no-such-topic"))
+			.header("Content-Type", "application/cloudevents+json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"specversion\":\"1.0\",\"id\":\"lost-1\",\"data\":{}}"))
+			.build();
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(delivery, HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(404);
+		assertThat(output).contains("/dapr/topics/pubsub/no-such-topic, which no @Topic handler serves");
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

@@ -1,7 +1,5 @@
 package dev.daprspring.boot.autoconfigure.messaging;
 
-import dev.daprspring.boot.sidecar.DaprSidecar;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,23 +8,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The RETRY answer over the HTTP app channel with {@code pubsub.redis}.
+ * Redelivery on RETRY over the HTTP app channel with {@code pubsub.redis}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "dapr.sidecar.launch=always")
 class RedisHttpTopicDeliveryIntegrationTests extends RedisTopicSuite {
 
-	@Autowired
-	DaprSidecar sidecar;
-
 	@DynamicPropertySource
 	static void pubsub(DynamicPropertyRegistry registry) {
 		redisPubSub(registry);
-	}
-
-	@Override
-	DaprSidecar sidecar() {
-		return this.sidecar;
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

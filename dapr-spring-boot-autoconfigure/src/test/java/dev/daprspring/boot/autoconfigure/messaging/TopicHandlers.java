@@ -41,6 +41,11 @@ class TopicHandlers {
 		this.received.add("events", event);
 	}
 
+	@Topic(name = "raw-readings", rawPayload = "true")
+	void raw(byte[] reading) {
+		this.received.add("raw-readings", reading);
+	}
+
 	@Topic(name = "batches")
 	void message(Message<List<Order>> message, @Header(DaprHeaders.TYPE) String type) {
 		this.received.add("batches", message);

@@ -1,11 +1,16 @@
 package dev.daprspring.boot.autoconfigure.messaging;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.metadata.SidecarMetadata;
 import dev.daprspring.core.pubsub.CloudEvent;
@@ -25,11 +30,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 abstract class TopicHandlersSuite {
 
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
 	@Autowired
 	DaprOperations dapr;
 
 	@Autowired
 	Received received;
+
+	@Autowired
+	DaprSidecar sidecar;
 
 	/** The subscription type the sidecar reports for this delivery mode. */
 	abstract String subscriptionType();
@@ -64,6 +74,37 @@ abstract class TopicHandlersSuite {
 		assertThat(event.extensions()).containsEntry("tenant", "acme")
 			.containsEntry("topic", "events")
 			.containsEntry("pubsubname", "pubsub");
+	}
+
+	@Test
+	void jsonPostedToTheSidecarsHttpPublishApiReachesTheTypedHandler() throws Exception {
+		HttpResponse<String> published = publishOverHttp("orders-from-placeholder", "application/json",
+				"{\"id\":\"j-1\",\"quantity\":4}");
+		assertThat(published.statusCode()).as(published.body()).isEqualTo(204);
+		assertThat(this.received.<Order>next("orders")).isEqualTo(new Order("j-1", 4));
+	}
+
+	@Test
+	void aCloudEventPostedToTheSidecarsHttpPublishApiReachesTheCloudEventHandlerWithItsId() throws Exception {
+		String cloudEvent = """
+				{"specversion":"1.0","id":"curl-1","source":"curl","type":"order.placed",
+				 "datacontenttype":"application/json","data":{"id":"c-1","quantity":2}}""";
+		HttpResponse<String> published = publishOverHttp("events", "application/cloudevents+json", cloudEvent);
+		assertThat(published.statusCode()).as(published.body()).isEqualTo(204);
+		CloudEvent<Order> event = this.received.next("events");
+		assertThat(event.id()).isEqualTo("curl-1");
+		assertThat(event.source()).isEqualTo("curl");
+		assertThat(event.type()).isEqualTo("order.placed");
+		assertThat(event.data()).isEqualTo(new Order("c-1", 2));
+	}
+
+	@Test
+	void aRawPayloadHandlerReceivesThePublishedBytesAsTheyAre() throws Exception {
+		byte[] bytes = { 'r', 'a', 'w', 0, (byte) 0xff };
+		this.dapr.pubsub()
+			.publish("raw-readings", bytes,
+					PublishOptions.none().withRawPayload(true).withContentType("application/octet-stream"));
+		assertThat(this.received.<byte[]>next("raw-readings")).containsExactly(bytes);
 	}
 
 	@Test
@@ -115,6 +156,16 @@ abstract class TopicHandlersSuite {
 			});
 		assertThat(metadata.subscriptions()).extracting(SidecarMetadata.Subscription::topic)
 			.contains("orders-from-placeholder", "texts", "bytes", "events", "batches", "strict", "strict-dead");
+	}
+
+	/** Publishes a body as {@code curl} would, with the sidecar's HTTP API. */
+	private HttpResponse<String> publishOverHttp(String topic, String contentType, String body) throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.sidecar.httpEndpoint() + "/v1.0/publish/pubsub/" + topic))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -1,0 +1,56 @@
+package dev.daprspring.messaging.binding;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Hands an input binding's event to its handler method and tells whether it succeeded.
+ * The event's body is the message payload, its metadata the headers (lower-case names)
+ * plus {@value #BINDING_HEADER}.
+ */
+public class BindingEventDispatcher {
+
+	/** The header holding the name of the binding the event came from. */
+	public static final String BINDING_HEADER = "dapr_binding";
+
+	private static final Log logger = LogFactory.getLog(BindingEventDispatcher.class);
+
+	private final MessageHandlerMethodFactory handlerMethodFactory;
+
+	private final Map<BindingEndpoint, InvocableHandlerMethod> handlerMethods = new ConcurrentHashMap<>();
+
+	public BindingEventDispatcher(MessageHandlerMethodFactory handlerMethodFactory) {
+		this.handlerMethodFactory = handlerMethodFactory;
+	}
+
+	/**
+	 * Runs the endpoint's handler on the calling thread.
+	 * @return whether the handler returned normally; a failure is logged, without the body
+	 */
+	public boolean dispatch(BindingEndpoint endpoint, byte[] body, Map<String, String> metadata) {
+		MessageBuilder<byte[]> message = MessageBuilder.withPayload(body).setHeader(BINDING_HEADER, endpoint.name());
+		metadata.forEach(message::setHeader);
+		try {
+			handlerMethod(endpoint).invoke(message.build());
+			return true;
+		}
+		catch (Exception | LinkageError | AssertionError ex) {
+			logger.error("The handler " + endpoint.describe() + " of input binding '" + endpoint.name()
+					+ "' failed; the sidecar is told the event failed", ex);
+			return false;
+		}
+	}
+
+	private InvocableHandlerMethod handlerMethod(BindingEndpoint endpoint) {
+		return this.handlerMethods.computeIfAbsent(endpoint,
+				(key) -> this.handlerMethodFactory.createInvocableHandlerMethod(key.bean(), key.method()));
+	}
+
+}
