@@ -143,6 +143,11 @@ public final class DaprTransport implements AutoCloseable {
 			return rpc.apply(stub);
 		}
 		catch (StatusRuntimeException ex) {
+			if (ex.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+				// After a sidecar restart the channel would otherwise wait out its reconnect
+				// backoff (growing to minutes); the next attempt connects at once instead.
+				this.channel.resetConnectBackoff();
+			}
 			throw this.errors.translate(timedOut(ex), call);
 		}
 		finally {
