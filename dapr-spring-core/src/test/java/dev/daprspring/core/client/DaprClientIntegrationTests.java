@@ -87,6 +87,29 @@ class DaprClientIntegrationTests {
 	}
 
 	@Test
+	void afterALongOutageTheFirstRetryReconnectsWithoutWaitingOutGrpcsBackoff() {
+		try (LocalRedisServer redis = LocalRedisServer.start();
+				DaprSidecar sidecar = DaprSidecar.builder("outage")
+					.component(DaprComponents.redisState("statestore", redis.address()))
+					.start();
+				DaprTransport transport = transport(sidecar, null)) {
+			DaprTemplate dapr = new DaprTemplate(transport, JsonMapper.builder().build());
+			dapr.state().save("k", "v");
+			sidecar.stop();
+			// Failed connection attempts grow gRPC's reconnect backoff (1 s, 1.6 s, 2.6 s, ...).
+			for (int i = 0; i < 6; i++) {
+				assertThatExceptionOfType(DaprSidecarUnavailableException.class)
+					.isThrownBy(() -> dapr.state().get("k", String.class));
+				sleep(700);
+			}
+			sidecar.start();
+			// The default policy: 3 attempts 100 ms apart, shorter than any backoff above.
+			transport.setCallPolicy(new ResilientCallPolicy((block) -> ResilientCallPolicy.Settings.defaults()));
+			assertThat(dapr.state().get("k", String.class)).contains("v");
+		}
+	}
+
+	@Test
 	void theCircuitBreakerOpensWhileTheSidecarIsDownAndSaysSo() {
 		try (DaprSidecar sidecar = DaprSidecar.builder("breaker")
 			.component(DaprComponents.inMemoryState("statestore"))
