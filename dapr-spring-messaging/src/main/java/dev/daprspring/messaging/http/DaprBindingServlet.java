@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -23,35 +21,20 @@ import dev.daprspring.messaging.binding.BindingEventDispatcher;
  * {@code POST /<binding>} through the {@link BindingEventDispatcher}, answering 200 on
  * success and 500 on failure. Map it to exactly {@code /<binding>} for each name.
  */
-public class DaprBindingServlet extends HttpServlet {
+public class DaprBindingServlet extends SidecarFacingServlet {
 
 	private final transient BindingEndpointRegistry registry;
 
 	private final transient BindingEventDispatcher dispatcher;
-
-	private transient AppApiToken appApiToken = new AppApiToken(null);
 
 	public DaprBindingServlet(BindingEndpointRegistry registry, BindingEventDispatcher dispatcher) {
 		this.registry = registry;
 		this.dispatcher = dispatcher;
 	}
 
-	/** Requires the sidecar to send this token in {@code dapr-api-token}; {@code null} for none. */
-	public void setAppApiToken(@Nullable String token) {
-		this.appApiToken = new AppApiToken(token);
-	}
-
 	/** The servlet mappings serving the given binding names: {@code /<name>} each. */
 	public static String[] mappings(Collection<String> names) {
 		return names.stream().map((name) -> "/" + name).toArray(String[]::new);
-	}
-
-	@Override
-	protected void service(HttpServletRequest request, HttpServletResponse response)
-			throws ServletException, IOException {
-		if (this.appApiToken.admit(request, response)) {
-			super.service(request, response);
-		}
 	}
 
 	@Override

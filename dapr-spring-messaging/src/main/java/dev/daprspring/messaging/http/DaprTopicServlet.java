@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -25,7 +23,7 @@ import dev.daprspring.messaging.endpoint.TopicSubscription;
  * the {@link TopicEventDispatcher}, answering {@code {"status":"SUCCESS|RETRY|DROP"}}.
  * Map it to {@value #SUBSCRIBE_PATH} and {@code <base-path>/*}; it needs no Spring MVC.
  */
-public class DaprTopicServlet extends HttpServlet {
+public class DaprTopicServlet extends SidecarFacingServlet {
 
 	/** The path daprd reads the subscriptions from. */
 	public static final String SUBSCRIBE_PATH = "/dapr/subscribe";
@@ -41,8 +39,6 @@ public class DaprTopicServlet extends HttpServlet {
 	private final transient CloudEventReader reader;
 
 	private final String basePath;
-
-	private transient AppApiToken appApiToken = new AppApiToken(null);
 
 	// Built on the first request, when every @Topic bean has been registered.
 	private transient volatile @Nullable DeliveryRoutes routes;
@@ -63,19 +59,6 @@ public class DaprTopicServlet extends HttpServlet {
 	/** The servlet mappings this servlet needs. */
 	public String[] getMappings() {
 		return new String[] { SUBSCRIBE_PATH, this.basePath + "/*" };
-	}
-
-	/** Requires the sidecar to send this token in {@code dapr-api-token}; {@code null} for none. */
-	public void setAppApiToken(@Nullable String token) {
-		this.appApiToken = new AppApiToken(token);
-	}
-
-	@Override
-	protected void service(HttpServletRequest request, HttpServletResponse response)
-			throws ServletException, IOException {
-		if (this.appApiToken.admit(request, response)) {
-			super.service(request, response);
-		}
 	}
 
 	@Override
