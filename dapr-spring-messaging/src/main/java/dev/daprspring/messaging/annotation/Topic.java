@@ -52,4 +52,23 @@ public @interface Topic {
 	/** {@code true} to receive the published bytes without a CloudEvent envelope. */
 	String rawPayload() default "false";
 
+	/**
+	 * {@code true} to receive events in batches: the method then takes a {@code List<T>} or
+	 * {@code List<CloudEvent<T>>} and may return per-entry statuses (see
+	 * {@link dev.daprspring.messaging.bulk.BulkTopicEventDispatcher}). HTTP app channel only.
+	 */
+	String bulk() default "false";
+
+	/** The most events in one batch; empty for the sidecar's default (100). */
+	String bulkMaxMessages() default "";
+
+	/** How long, in milliseconds, the sidecar waits to fill a batch; empty for its default (1000). */
+	String bulkMaxAwaitMs() default "";
+
+	/**
+	 * How many events this handler handles at once, at most, for example {@code "4"};
+	 * further deliveries wait for a running one to finish. Empty for no limit.
+	 */
+	String concurrency() default "";
+
 }

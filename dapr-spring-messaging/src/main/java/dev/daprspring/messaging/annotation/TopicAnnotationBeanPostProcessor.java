@@ -3,6 +3,7 @@ package dev.daprspring.messaging.annotation;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.messaging.endpoint.BulkSubscribe;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import org.springframework.aop.support.AopUtils;
@@ -92,7 +94,41 @@ public class TopicAnnotationBeanPostProcessor implements BeanPostProcessor, Bean
 		}
 		return new TopicEndpoint(pubsub, resolve(topic.name()), resolve(topic.match()),
 				priority(resolve(topic.priority()), where), resolve(topic.deadLetterTopic()),
-				metadata(topic.metadata(), where), rawPayload(resolve(topic.rawPayload()), where), bean, method);
+				metadata(topic.metadata(), where), rawPayload(resolve(topic.rawPayload()), where), bean, method,
+				concurrency(resolve(topic.concurrency()), where), bulk(topic, method, where));
+	}
+
+	private @Nullable BulkSubscribe bulk(Topic topic, Method method, String where) {
+		String enabled = resolve(topic.bulk());
+		if (!enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
+			throw new BeanInitializationException(where + " has bulk '" + enabled + "'; use \"true\" or \"false\"");
+		}
+		if (!Boolean.parseBoolean(enabled)) {
+			return null;
+		}
+		if (method.getParameterCount() != 1 || !List.class.equals(method.getParameterTypes()[0])) {
+			throw new BeanInitializationException(where + " has bulk = \"true\" but does not take a single List "
+					+ "parameter; declare it as List<T> or List<CloudEvent<T>>");
+		}
+		return new BulkSubscribe(bulkNumber(resolve(topic.bulkMaxMessages()), "bulkMaxMessages", where),
+				bulkNumber(resolve(topic.bulkMaxAwaitMs()), "bulkMaxAwaitMs", where));
+	}
+
+	private static int bulkNumber(String value, String attribute, String where) {
+		if (value.isEmpty()) {
+			return 0;
+		}
+		try {
+			int number = Integer.parseInt(value.trim());
+			if (number > 0) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Reported below, with the value that was wrong.
+		}
+		throw new BeanInitializationException(where + " has " + attribute + " '" + value
+				+ "', which is not a positive whole number, for example " + attribute + " = \"100\"");
 	}
 
 	private Map<String, String> metadata(String[] entries, String where) {
@@ -120,6 +156,23 @@ public class TopicAnnotationBeanPostProcessor implements BeanPostProcessor, Bean
 			throw new BeanInitializationException(where + " has priority '" + value
 					+ "', which is not a whole number, for example priority = \"1\"");
 		}
+	}
+
+	private static int concurrency(String value, String where) {
+		if (value.isEmpty()) {
+			return 0;
+		}
+		try {
+			int concurrency = Integer.parseInt(value.trim());
+			if (concurrency > 0) {
+				return concurrency;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Reported below, with the value that was wrong.
+		}
+		throw new BeanInitializationException(where + " has concurrency '" + value
+				+ "', which is not a positive whole number, for example concurrency = \"4\"");
 	}
 
 	private static boolean rawPayload(String value, String where) {

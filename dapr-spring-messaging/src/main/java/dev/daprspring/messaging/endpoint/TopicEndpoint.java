@@ -23,10 +23,13 @@ import org.springframework.util.ClassUtils;
  * @param rawPayload whether events arrive without a CloudEvent envelope
  * @param bean the bean that handles the events
  * @param method the handler method
+ * @param concurrency how many deliveries the handler runs at once, at most; {@code 0} for
+ * no limit
+ * @param bulk how it receives events in batches, or {@code null} for one event at a time
  */
 public record TopicEndpoint(String pubsub, String topic, @Nullable String match, int priority,
 		@Nullable String deadLetterTopic, Map<String, String> metadata, boolean rawPayload, Object bean,
-		Method method) {
+		Method method, int concurrency, @Nullable BulkSubscribe bulk) {
 
 	public TopicEndpoint {
 		Assert.hasText(pubsub, () -> "@Topic on " + describe(method) + " has no pub/sub; name one with "
@@ -35,6 +38,22 @@ public record TopicEndpoint(String pubsub, String topic, @Nullable String match,
 		match = (match != null && match.isBlank()) ? null : match;
 		deadLetterTopic = (deadLetterTopic != null && deadLetterTopic.isBlank()) ? null : deadLetterTopic;
 		metadata = Map.copyOf(metadata);
+		Assert.isTrue(concurrency >= 0, () -> "@Topic on " + describe(method) + " has concurrency " + concurrency
+				+ "; use a positive number, or leave it empty for no limit");
+	}
+
+	/** An endpoint that receives one event at a time. */
+	public TopicEndpoint(String pubsub, String topic, @Nullable String match, int priority,
+			@Nullable String deadLetterTopic, Map<String, String> metadata, boolean rawPayload, Object bean,
+			Method method, int concurrency) {
+		this(pubsub, topic, match, priority, deadLetterTopic, metadata, rawPayload, bean, method, concurrency, null);
+	}
+
+	/** An endpoint without a concurrency limit. */
+	public TopicEndpoint(String pubsub, String topic, @Nullable String match, int priority,
+			@Nullable String deadLetterTopic, Map<String, String> metadata, boolean rawPayload, Object bean,
+			Method method) {
+		this(pubsub, topic, match, priority, deadLetterTopic, metadata, rawPayload, bean, method, 0);
 	}
 
 	/** The handler method as {@code Class.method(ParameterTypes)}, for messages. */

@@ -20,8 +20,8 @@ public class TopicEndpointRegistry {
 	/**
 	 * Adds an endpoint.
 	 * @throws IllegalStateException if it conflicts with an endpoint of the same topic:
-	 * a second default handler, or another dead-letter topic, metadata or raw payload
-	 * setting
+	 * a second default handler, or another dead-letter topic, metadata, raw payload or
+	 * bulk setting
 	 */
 	public synchronized void register(TopicEndpoint endpoint) {
 		List<TopicEndpoint> sameTopic = this.endpoints.computeIfAbsent(new Key(endpoint.pubsub(), endpoint.topic()),
@@ -61,7 +61,7 @@ public class TopicEndpointRegistry {
 			.findFirst()
 			.orElse(null);
 		return new TopicSubscription(key.pubsub(), key.topic(), deadLetterTopic(sameTopic), metadata, rules,
-				defaultEndpoint);
+				defaultEndpoint, first.bulk());
 	}
 
 	private static @Nullable String deadLetterTopic(List<TopicEndpoint> sameTopic) {
@@ -86,6 +86,10 @@ public class TopicEndpointRegistry {
 		}
 		if (existing.rawPayload() != added.rawPayload()) {
 			throw conflict(topic, "rawPayload settings", existing, added);
+		}
+		if (!Objects.equals(existing.bulk(), added.bulk())) {
+			throw conflict(topic, "bulk settings (" + existing.bulk() + " and " + added.bulk() + ")", existing,
+					added);
 		}
 	}
 

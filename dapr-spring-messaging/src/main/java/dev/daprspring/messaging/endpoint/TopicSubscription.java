@@ -16,9 +16,17 @@ import org.jspecify.annotations.Nullable;
  * subscriptions
  * @param rules the handlers with a match rule, in the order the sidecar tries them
  * @param defaultEndpoint the handler of events no rule selects, or {@code null}
+ * @param bulk how the sidecar delivers in batches, or {@code null} for one event at a time
  */
 public record TopicSubscription(String pubsub, String topic, @Nullable String deadLetterTopic,
-		Map<String, String> metadata, List<TopicEndpoint> rules, @Nullable TopicEndpoint defaultEndpoint) {
+		Map<String, String> metadata, List<TopicEndpoint> rules, @Nullable TopicEndpoint defaultEndpoint,
+		@Nullable BulkSubscribe bulk) {
+
+	/** A subscription delivering one event at a time. */
+	public TopicSubscription(String pubsub, String topic, @Nullable String deadLetterTopic,
+			Map<String, String> metadata, List<TopicEndpoint> rules, @Nullable TopicEndpoint defaultEndpoint) {
+		this(pubsub, topic, deadLetterTopic, metadata, rules, defaultEndpoint, null);
+	}
 
 	public TopicSubscription {
 		metadata = Map.copyOf(metadata);

@@ -10,17 +10,24 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
+import dev.daprspring.messaging.bulk.BulkEntry;
+import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
 import dev.daprspring.messaging.delivery.IncomingEvent;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
+import dev.daprspring.messaging.endpoint.DeclaredSubscription;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.endpoint.TopicSubscription;
 
 /**
  * The HTTP app channel for topics: answers the sidecar's {@code GET /dapr/subscribe} from
  * the {@link TopicEndpointRegistry} and runs each event posted to a delivery route through
- * the {@link TopicEventDispatcher}, answering {@code {"status":"SUCCESS|RETRY|DROP"}}.
+ * the {@link TopicEventDispatcher}, answering {@code {"status":"SUCCESS|RETRY|DROP"}}; a
+ * batch posted to a bulk subscription goes to the {@link BulkTopicEventDispatcher}, answered
+ * with {@code {"statuses":[{"entryId","status"}]}}.
  * Map it to {@value #SUBSCRIBE_PATH} and {@code <base-path>/*}; it needs no Spring MVC.
  */
 public class DaprTopicServlet extends SidecarFacingServlet {
@@ -38,7 +45,13 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 
 	private final transient CloudEventReader reader;
 
+	private final transient BulkRequestReader bulkReader;
+
+	private final transient BulkTopicEventDispatcher bulkDispatcher;
+
 	private final String basePath;
+
+	private transient List<DeclaredSubscription> declaredSubscriptions = List.of();
 
 	// Built on the first request, when every @Topic bean has been registered.
 	private transient volatile @Nullable DeliveryRoutes routes;
@@ -53,7 +66,14 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 		this.dispatcher = dispatcher;
 		this.json = json;
 		this.reader = new CloudEventReader(json);
+		this.bulkReader = new BulkRequestReader(json, this.reader);
+		this.bulkDispatcher = new BulkTopicEventDispatcher(json);
 		this.basePath = DeliveryRoutes.normalize(basePath);
+	}
+
+	/** Sets subscriptions declared in configuration, published next to those of {@code @Topic} methods. */
+	public void setDeclaredSubscriptions(List<DeclaredSubscription> declaredSubscriptions) {
+		this.declaredSubscriptions = List.copyOf(declaredSubscriptions);
 	}
 
 	/** The servlet mappings this servlet needs. */
@@ -68,9 +88,11 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 			return;
 		}
 		List<TopicSubscription> subscriptions = this.registry.getSubscriptions();
-		byte[] document = SubscriptionDocument.write(this.json, subscriptions, routes(), request.getContextPath());
+		byte[] document = SubscriptionDocument.write(this.json, subscriptions, this.declaredSubscriptions, routes(),
+				request.getContextPath());
 		if (logger.isDebugEnabled()) {
-			logger.debug("The sidecar read " + subscriptions.size() + " subscription(s): "
+			logger.debug("The sidecar read " + (subscriptions.size() + this.declaredSubscriptions.size())
+					+ " subscription(s): "
 					+ new String(document, StandardCharsets.UTF_8));
 		}
 		response.setContentType("application/json");
@@ -89,6 +111,10 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 			return;
 		}
 		byte[] body = request.getInputStream().readAllBytes();
+		if (route.endpoint().bulk() != null) {
+			deliverBulk(route, body, response);
+			return;
+		}
 		IncomingEvent event = this.reader.read(route.subscription().pubsub(), route.subscription().topic(), body,
 				route.subscription().rawPayload());
 		TopicEventStatus status = this.dispatcher.dispatch(route.endpoint(), event);
@@ -96,6 +122,34 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 		response.setContentType("application/json");
 		response.setContentLength(answer.length);
 		response.getOutputStream().write(answer);
+	}
+
+	// A bulk subscription gets batches; a single event that reaches it anyway is a batch of one.
+	private void deliverBulk(DeliveryRoutes.Route route, byte[] body, HttpServletResponse response)
+			throws IOException {
+		TopicSubscription subscription = route.subscription();
+		List<BulkEntry> entries = this.bulkReader.read(subscription.pubsub(), subscription.topic(), body,
+				subscription.rawPayload());
+		ObjectNode answer = this.json.createObjectNode();
+		if (entries != null) {
+			ArrayNode statuses = answer.putArray("statuses");
+			this.bulkDispatcher.dispatch(route.endpoint(), entries)
+				.forEach((entryId, status) -> statuses.addObject()
+					.put("entryId", entryId)
+					.put("status", status.name()));
+		}
+		else {
+			IncomingEvent event = this.reader.read(subscription.pubsub(), subscription.topic(), body,
+					subscription.rawPayload());
+			BulkEntry single = new BulkEntry((event.id() != null) ? event.id() : "", event);
+			answer.put("status", this.bulkDispatcher.dispatch(route.endpoint(), List.of(single))
+				.getOrDefault(single.entryId(), TopicEventStatus.RETRY)
+				.name());
+		}
+		byte[] bytes = this.json.writeValueAsBytes(answer);
+		response.setContentType("application/json");
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
 	}
 
 	private DeliveryRoutes routes() {

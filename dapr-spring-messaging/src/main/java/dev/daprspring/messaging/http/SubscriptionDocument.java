@@ -6,13 +6,15 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.daprspring.messaging.endpoint.BulkSubscribe;
+import dev.daprspring.messaging.endpoint.DeclaredSubscription;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicSubscription;
 import org.springframework.web.util.UriUtils;
 
 /**
  * Writes the {@code GET /dapr/subscribe} answer: one entry per subscription with its
- * rules, default route, metadata and dead-letter topic.
+ * rules, default route, metadata, dead-letter topic and bulk settings.
  */
 final class SubscriptionDocument {
 
@@ -39,6 +41,38 @@ final class SubscriptionDocument {
 			if (defaultEndpoint != null) {
 				routing.put("default", path(routes, defaultEndpoint, contextPath));
 			}
+			ObjectNode metadata = entry.putObject("metadata");
+			subscription.metadata().forEach(metadata::put);
+			if (subscription.deadLetterTopic() != null) {
+				entry.put("deadLetterTopic", subscription.deadLetterTopic());
+			}
+			BulkSubscribe bulk = subscription.bulk();
+			if (bulk != null) {
+				ObjectNode bulkSubscribe = entry.putObject("bulkSubscribe").put("enabled", true);
+				if (bulk.maxMessages() > 0) {
+					bulkSubscribe.put("maxMessagesCount", bulk.maxMessages());
+				}
+				if (bulk.maxAwaitMs() > 0) {
+					bulkSubscribe.put("maxAwaitDurationMs", bulk.maxAwaitMs());
+				}
+			}
+		}
+		return json.writeValueAsBytes(document);
+	}
+
+	/**
+	 * The subscriptions of {@code @Topic} methods followed by those declared in
+	 * configuration, as the JSON array daprd reads.
+	 * @param contextPath the servlet context path the routes are prefixed with
+	 */
+	static byte[] write(JsonMapper json, List<TopicSubscription> subscriptions, List<DeclaredSubscription> declared,
+			DeliveryRoutes routes, String contextPath) {
+		ArrayNode document = (ArrayNode) json.readTree(write(json, subscriptions, routes, contextPath));
+		for (DeclaredSubscription subscription : declared) {
+			ObjectNode entry = document.addObject();
+			entry.put("pubsubname", subscription.pubsub());
+			entry.put("topic", subscription.topic());
+			entry.put("route", UriUtils.encodePath(contextPath + subscription.route(), "UTF-8"));
 			ObjectNode metadata = entry.putObject("metadata");
 			subscription.metadata().forEach(metadata::put);
 			if (subscription.deadLetterTopic() != null) {

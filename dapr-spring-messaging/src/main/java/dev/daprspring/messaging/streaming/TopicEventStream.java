@@ -66,6 +66,11 @@ final class TopicEventStream {
 					+ "cannot route: the sidecar only routes for subscriptions the app publishes. Use one handler "
 					+ "without a match rule per topic, or dapr.messaging.delivery=http");
 		}
+		if (subscription.bulk() != null) {
+			throw new IllegalStateException("Topic '" + subscription.topic() + "' of pub/sub '" + subscription.pubsub()
+					+ "' has a bulk handler (" + endpoint.describe() + "), which streaming subscriptions cannot "
+					+ "deliver to. Remove bulk = \"true\" from its @Topic, or use dapr.messaging.delivery=http");
+		}
 		this.transport = transport;
 		this.subscription = subscription;
 		this.endpoint = endpoint;

@@ -1,5 +1,9 @@
 package dev.daprspring.boot.autoconfigure.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -14,10 +18,12 @@ import dev.daprspring.messaging.binding.BindingListenerAnnotationBeanPostProcess
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.endpoint.DeclaredSubscription;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.http.DaprBindingServlet;
 import dev.daprspring.messaging.http.DaprTopicServlet;
 import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;
 import dev.daprspring.messaging.streaming.StreamingTopicSubscriptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -96,14 +102,43 @@ public final class DaprMessagingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TopicEventDispatcher daprTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper,
-			TopicErrorHandler errorHandler) {
-		return new TopicEventDispatcher(TopicHandlerMethodFactory.create(jsonMapper.getIfAvailable(JsonMapper::new)),
-				errorHandler);
+			TopicErrorHandler errorHandler, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<TopicDeliveryObservationConvention> observationConvention) {
+		TopicEventDispatcher dispatcher = new TopicEventDispatcher(
+				TopicHandlerMethodFactory.create(jsonMapper.getIfAvailable(JsonMapper::new)), errorHandler);
+		dispatcher.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		dispatcher.setObservationConvention(observationConvention.getIfAvailable());
+		return dispatcher;
 	}
 
 	/** The token in dapr.app.api-token, else the APP_API_TOKEN environment variable, or {@code null}. */
 	private static @Nullable String appApiToken(DaprAppProperties app, Environment environment) {
 		return (app.getApiToken() != null) ? app.getApiToken() : environment.getProperty("APP_API_TOKEN");
+	}
+
+	private static List<DeclaredSubscription> declaredSubscriptions(DaprMessagingProperties properties,
+			Environment environment) {
+		String defaultPubsub = environment.getProperty("dapr.pubsub.default-name", "pubsub");
+		List<DeclaredSubscription> declared = new ArrayList<>();
+		List<DaprMessagingProperties.Subscription> subscriptions = properties.getSubscriptions();
+		for (int i = 0; i < subscriptions.size(); i++) {
+			DaprMessagingProperties.Subscription subscription = subscriptions.get(i);
+			String pubsub = StringUtils.hasText(subscription.getPubsub()) ? subscription.getPubsub() : defaultPubsub;
+			try {
+				declared.add(new DeclaredSubscription(pubsub, nonNull(subscription.getTopic()),
+						nonNull(subscription.getRoute()), subscription.getDeadLetterTopic(),
+						subscription.getMetadata()));
+			}
+			catch (IllegalArgumentException ex) {
+				// The entry index says more than the stack of the check that failed.
+				throw new IllegalStateException("dapr.messaging.subscriptions[" + i + "]: " + ex.getMessage());
+			}
+		}
+		return declared;
+	}
+
+	private static String nonNull(@Nullable String value) {
+		return (value != null) ? value : "";
 	}
 
 	/**
@@ -129,6 +164,7 @@ public final class DaprMessagingAutoConfiguration {
 			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher,
 					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
 			servlet.setAppApiToken(appApiToken(app, environment));
+			servlet.setDeclaredSubscriptions(declaredSubscriptions(properties, environment));
 			ServletRegistrationBean<DaprTopicServlet> registration = new ServletRegistrationBean<>(servlet,
 					servlet.getMappings());
 			registration.setName("daprTopicServlet");

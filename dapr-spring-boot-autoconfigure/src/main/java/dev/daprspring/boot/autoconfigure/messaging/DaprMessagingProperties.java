@@ -2,7 +2,11 @@ package dev.daprspring.boot.autoconfigure.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,6 +31,9 @@ public class DaprMessagingProperties {
 
 	/** Streaming subscriptions. */
 	private final Streaming streaming = new Streaming();
+
+	/** Subscriptions to routes the application serves itself, published in /dapr/subscribe next to @Topic ones. */
+	private List<Subscription> subscriptions = new ArrayList<>();
 
 	public Delivery getDelivery() {
 		return this.delivery;
@@ -62,6 +69,76 @@ public class DaprMessagingProperties {
 
 	public Streaming getStreaming() {
 		return this.streaming;
+	}
+
+	public List<Subscription> getSubscriptions() {
+		return this.subscriptions;
+	}
+
+	public void setSubscriptions(List<Subscription> subscriptions) {
+		this.subscriptions = subscriptions;
+	}
+
+	/**
+	 * A subscription to a route the application serves itself.
+	 */
+	public static class Subscription {
+
+		/** The pub/sub component; dapr.pubsub.default-name when not set. */
+		private @Nullable String pubsub;
+
+		/** The topic. */
+		private @Nullable String topic;
+
+		/** The path the sidecar posts events to, for example /orders. */
+		private @Nullable String route;
+
+		/** Where the sidecar sends events the route drops. */
+		private @Nullable String deadLetterTopic;
+
+		/** Subscription metadata, for example rawPayload=true. */
+		private Map<String, String> metadata = new LinkedHashMap<>();
+
+		public @Nullable String getPubsub() {
+			return this.pubsub;
+		}
+
+		public void setPubsub(@Nullable String pubsub) {
+			this.pubsub = pubsub;
+		}
+
+		public @Nullable String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(@Nullable String topic) {
+			this.topic = topic;
+		}
+
+		public @Nullable String getRoute() {
+			return this.route;
+		}
+
+		public void setRoute(@Nullable String route) {
+			this.route = route;
+		}
+
+		public @Nullable String getDeadLetterTopic() {
+			return this.deadLetterTopic;
+		}
+
+		public void setDeadLetterTopic(@Nullable String deadLetterTopic) {
+			this.deadLetterTopic = deadLetterTopic;
+		}
+
+		public Map<String, String> getMetadata() {
+			return this.metadata;
+		}
+
+		public void setMetadata(Map<String, String> metadata) {
+			this.metadata = metadata;
+		}
+
 	}
 
 	/**

@@ -1,0 +1,160 @@
+package dev.daprspring.messaging.bulk;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.core.pubsub.CloudEvent;
+import dev.daprspring.messaging.delivery.DropMessageException;
+import dev.daprspring.messaging.delivery.IncomingEvent;
+import dev.daprspring.messaging.delivery.TopicEventStatus;
+import dev.daprspring.messaging.endpoint.TopicEndpoint;
+import dev.daprspring.messaging.invoke.CloudEventArgumentResolver;
+import dev.daprspring.messaging.invoke.CloudEventDataConverter;
+import dev.daprspring.messaging.invoke.EventMessages;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
+import org.springframework.messaging.Message;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Hands a batch to a bulk handler, a method taking {@code List<T>} or
+ * {@code List<CloudEvent<T>>}, and answers a status per entry. An entry whose data cannot
+ * be converted is {@code DROP}ped and left out of the list; the others go to the handler.
+ * The handler's outcome for them: returning normally (or {@code null}) is {@code SUCCESS}
+ * for every entry; a returned {@code List<TopicEventStatus>} gives the statuses in the
+ * order of the list it was handed; a returned {@code Map<String, TopicEventStatus>} gives
+ * them by CloudEvent id (or entry id), entries it leaves out being {@code SUCCESS}; an
+ * exception is {@code RETRY} for every entry ({@code DROP} for a
+ * {@link DropMessageException}).
+ */
+public class BulkTopicEventDispatcher {
+
+	private static final Log logger = LogFactory.getLog(BulkTopicEventDispatcher.class);
+
+	private final CloudEventDataConverter converter;
+
+	private final CloudEventArgumentResolver cloudEvents;
+
+	public BulkTopicEventDispatcher(JsonMapper jsonMapper) {
+		this.converter = new CloudEventDataConverter(jsonMapper);
+		this.cloudEvents = new CloudEventArgumentResolver(this.converter);
+	}
+
+	/**
+	 * Runs the endpoint's bulk handler on the entries, on the calling thread.
+	 * @return the status of every entry by entry id, in the order of the entries
+	 */
+	public Map<String, TopicEventStatus> dispatch(TopicEndpoint endpoint, List<BulkEntry> entries) {
+		Map<String, TopicEventStatus> statuses = new LinkedHashMap<>();
+		// The element parameter: List<X> nested one level is X, so CloudEvent<T> resolves its T.
+		MethodParameter element = new MethodParameter(endpoint.method(), 0).nested();
+		List<BulkEntry> handed = new ArrayList<>();
+		List<@Nullable Object> payloads = new ArrayList<>();
+		for (BulkEntry entry : entries) {
+			try {
+				payloads.add(convert(element, entry.event()));
+				handed.add(entry);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Dropping " + entry.event().describe() + " (bulk entry '" + entry.entryId() + "'): "
+						+ endpoint.describe() + " cannot handle it: " + ex.getMessage() + deadLetter(endpoint));
+				statuses.put(entry.entryId(), TopicEventStatus.DROP);
+			}
+		}
+		if (!handed.isEmpty()) {
+			Map<String, TopicEventStatus> outcome = invoke(endpoint, handed, payloads);
+			// Keep the order the sidecar sent the entries in.
+			Map<String, TopicEventStatus> ordered = new LinkedHashMap<>();
+			entries.forEach((entry) -> ordered.put(entry.entryId(),
+					statuses.getOrDefault(entry.entryId(), outcome.get(entry.entryId()))));
+			return ordered;
+		}
+		return statuses;
+	}
+
+	private @Nullable Object convert(MethodParameter element, IncomingEvent event) {
+		Message<byte[]> message = EventMessages.toMessage(event.data(), event.attributes(), event.pubsub(),
+				event.topic());
+		if (CloudEvent.class.equals(element.getNestedParameterType())) {
+			return this.cloudEvents.resolveArgument(element, message);
+		}
+		Type type = ResolvableType.forMethodParameter(element).getType();
+		return this.converter.read(message, type);
+	}
+
+	private Map<String, TopicEventStatus> invoke(TopicEndpoint endpoint, List<BulkEntry> handed,
+			List<@Nullable Object> payloads) {
+		Object result;
+		try {
+			Method method = endpoint.method();
+			ReflectionUtils.makeAccessible(method);
+			// A payload may be null (an event without data), which List.copyOf would refuse.
+			result = method.invoke(endpoint.bean(), Collections.unmodifiableList(payloads));
+		}
+		catch (InvocationTargetException ex) {
+			Throwable failure = (ex.getCause() != null) ? ex.getCause() : ex;
+			TopicEventStatus status = (failure instanceof DropMessageException) ? TopicEventStatus.DROP
+					: TopicEventStatus.RETRY;
+			logger.warn(endpoint.describe() + " failed on a batch of " + handed.size() + " event(s) of topic '"
+					+ endpoint.topic() + "', answering " + status + " for each", failure);
+			return all(handed, status);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot call " + endpoint.describe(), ex);
+		}
+		return statuses(endpoint, handed, result);
+	}
+
+	private static Map<String, TopicEventStatus> statuses(TopicEndpoint endpoint, List<BulkEntry> handed,
+			@Nullable Object result) {
+		if (result instanceof List<?> list) {
+			if (list.size() != handed.size() || !list.stream().allMatch(TopicEventStatus.class::isInstance)) {
+				logger.warn(endpoint.describe() + " returned " + list.size() + " value(s) for a batch of "
+						+ handed.size() + "; a List result needs one TopicEventStatus per event, in order, so every "
+						+ "event is retried");
+				return all(handed, TopicEventStatus.RETRY);
+			}
+			Map<String, TopicEventStatus> statuses = new LinkedHashMap<>();
+			for (int i = 0; i < handed.size(); i++) {
+				statuses.put(handed.get(i).entryId(), (TopicEventStatus) list.get(i));
+			}
+			return statuses;
+		}
+		if (result instanceof Map<?, ?> map) {
+			Map<String, TopicEventStatus> statuses = new LinkedHashMap<>();
+			for (BulkEntry entry : handed) {
+				Object status = map.get(entry.entryId());
+				if (status == null && entry.event().id() != null) {
+					status = map.get(entry.event().id());
+				}
+				statuses.put(entry.entryId(),
+						(status instanceof TopicEventStatus given) ? given : TopicEventStatus.SUCCESS);
+			}
+			return statuses;
+		}
+		return all(handed, TopicEventStatus.SUCCESS);
+	}
+
+	private static Map<String, TopicEventStatus> all(List<BulkEntry> entries, TopicEventStatus status) {
+		Map<String, TopicEventStatus> statuses = new LinkedHashMap<>();
+		entries.forEach((entry) -> statuses.put(entry.entryId(), status));
+		return statuses;
+	}
+
+	private static String deadLetter(TopicEndpoint endpoint) {
+		return (endpoint.deadLetterTopic() != null) ? " (to dead-letter topic '" + endpoint.deadLetterTopic() + "')"
+				: "";
+	}
+
+}
