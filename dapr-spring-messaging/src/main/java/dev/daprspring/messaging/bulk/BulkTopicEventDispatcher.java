@@ -68,7 +68,7 @@ public class BulkTopicEventDispatcher {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Dropping " + entry.event().describe() + " (bulk entry '" + entry.entryId() + "'): "
-						+ endpoint.describe() + " cannot handle it: " + ex.getMessage() + deadLetter(endpoint));
+						+ endpoint.describe() + " cannot handle it: " + ex.getMessage() + endpoint.deadLetterNote());
 				statuses.put(entry.entryId(), TopicEventStatus.DROP);
 			}
 		}
@@ -150,11 +150,6 @@ public class BulkTopicEventDispatcher {
 		Map<String, TopicEventStatus> statuses = new LinkedHashMap<>();
 		entries.forEach((entry) -> statuses.put(entry.entryId(), status));
 		return statuses;
-	}
-
-	private static String deadLetter(TopicEndpoint endpoint) {
-		return (endpoint.deadLetterTopic() != null) ? " (to dead-letter topic '" + endpoint.deadLetterTopic() + "')"
-				: "";
 	}
 
 }

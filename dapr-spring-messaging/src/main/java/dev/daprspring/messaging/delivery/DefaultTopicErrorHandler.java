@@ -43,11 +43,11 @@ public class DefaultTopicErrorHandler implements TopicErrorHandler {
 	public TopicEventStatus handleError(Throwable error, TopicEndpoint endpoint, IncomingEvent event) {
 		if (isDrop(error)) {
 			logger.warn("Dropping " + event.describe() + ": " + endpoint.describe() + " cannot handle it: "
-					+ error.getMessage() + deadLetter(endpoint));
+					+ error.getMessage() + endpoint.deadLetterNote());
 			return TopicEventStatus.DROP;
 		}
 		String outcome = (this.failureStatus == TopicEventStatus.RETRY) ? "asking the sidecar to deliver it again"
-				: "dropping it" + deadLetter(endpoint);
+				: "dropping it" + endpoint.deadLetterNote();
 		logger.warn(endpoint.describe() + " failed on " + event.describe() + ", " + outcome, error);
 		return this.failureStatus;
 	}
@@ -61,11 +61,6 @@ public class DefaultTopicErrorHandler implements TopicErrorHandler {
 			}
 		}
 		return false;
-	}
-
-	private static String deadLetter(TopicEndpoint endpoint) {
-		return (endpoint.deadLetterTopic() != null) ? " (to dead-letter topic '" + endpoint.deadLetterTopic() + "')"
-				: "";
 	}
 
 }

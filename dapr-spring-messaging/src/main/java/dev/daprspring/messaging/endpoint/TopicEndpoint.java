@@ -61,6 +61,11 @@ public record TopicEndpoint(String pubsub, String topic, @Nullable String match,
 		return describe(this.method);
 	}
 
+	/** Where a dropped event goes, for log lines: {@code " (to dead-letter topic 'x')"} or empty. */
+	public String deadLetterNote() {
+		return (this.deadLetterTopic != null) ? " (to dead-letter topic '" + this.deadLetterTopic + "')" : "";
+	}
+
 	private static String describe(Method method) {
 		return ClassUtils.getShortName(method.getDeclaringClass()) + "." + method.getName() + "("
 				+ Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", "))
