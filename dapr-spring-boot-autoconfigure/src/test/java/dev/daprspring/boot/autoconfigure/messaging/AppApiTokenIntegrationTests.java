@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -119,17 +119,8 @@ class AppApiTokenIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
+	@Import({ Received.class, GuardedHandlers.class })
 	static class App {
-
-		@Bean
-		Received received() {
-			return new Received();
-		}
-
-		@Bean
-		GuardedHandlers guardedHandlers(Received received) {
-			return new GuardedHandlers(received);
-		}
 
 	}
 

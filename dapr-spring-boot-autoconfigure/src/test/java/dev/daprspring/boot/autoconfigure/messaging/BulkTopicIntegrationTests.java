@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,17 +69,8 @@ class BulkTopicIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
+	@Import({ Received.class, BulkHandlers.class })
 	static class App {
-
-		@Bean
-		Received received() {
-			return new Received();
-		}
-
-		@Bean
-		BulkHandlers bulkHandlers(Received received) {
-			return new BulkHandlers(received);
-		}
 
 	}
 

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,17 +38,8 @@ class FailureStatusIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
+	@Import({ Received.class, InvoiceHandlers.class })
 	static class App {
-
-		@Bean
-		Received received() {
-			return new Received();
-		}
-
-		@Bean
-		InvoiceHandlers invoiceHandlers(Received received) {
-			return new InvoiceHandlers(received);
-		}
 
 	}
 
