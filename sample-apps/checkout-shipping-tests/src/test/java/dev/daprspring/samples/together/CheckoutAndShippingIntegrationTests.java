@@ -1,4 +1,4 @@
-package dev.daprspring.samples.checkout;
+package dev.daprspring.samples.together;
 
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.testsupport.LocalRedisServer;
+import dev.daprspring.samples.checkout.CheckoutApplication;
 import dev.daprspring.samples.shipping.ShippingApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
