@@ -7,10 +7,10 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The carrier account shipments go out on, imported from the secret store
- * ({@code spring.config.import=dapr:secretstore/shipping-secrets}).
+ * ({@code spring.config.import=dapr:secretstore/shipping-secrets/carrier}).
  *
- * @param account the carrier account, secret {@code carrier:account}
- * @param apiKey the carrier API key, secret {@code carrier:api-key}
+ * @param account the carrier account, value {@code account} of secret {@code carrier}
+ * @param apiKey the carrier API key, value {@code api-key} of secret {@code carrier}
  */
 @ConfigurationProperties("carrier")
 @Validated
