@@ -6,6 +6,7 @@ import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -32,8 +33,23 @@ public final class DaprSidecarConfigImport {
 		return Launch.connection(bootstrap, binder);
 	}
 
+	/**
+	 * Stops the sidecar launched for a config import when the application failed before
+	 * adopting it (an adopted one stops with the context).
+	 */
+	static void stopUnadopted(ConfigurableBootstrapContext bootstrap, @Nullable ConfigurableApplicationContext context) {
+		if (SIDECAR_PRESENT) {
+			Launch.stopUnadopted(bootstrap, context);
+		}
+	}
+
 	// Loaded only when dapr-spring-boot-sidecar is present.
 	private static final class Launch {
+
+		static void stopUnadopted(ConfigurableBootstrapContext bootstrap,
+				@Nullable ConfigurableApplicationContext context) {
+			DaprSidecarLauncher.stopUnadopted(bootstrap, context);
+		}
 
 		static @Nullable DaprConnectionDetails connection(ConfigurableBootstrapContext bootstrap, Binder binder) {
 			DaprSidecar sidecar = DaprSidecarLauncher.launchForConfigImport(bootstrap, binder);

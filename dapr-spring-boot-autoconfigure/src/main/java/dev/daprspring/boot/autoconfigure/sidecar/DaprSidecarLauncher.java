@@ -100,6 +100,16 @@ final class DaprSidecarLauncher {
 		return sidecar;
 	}
 
+	static void stopUnadopted(ConfigurableBootstrapContext bootstrap, @Nullable ConfigurableApplicationContext context) {
+		if (!bootstrap.isRegistered(Launched.class)) {
+			return;
+		}
+		if (context == null || !context.getBeanFactory().containsSingleton(SIDECAR_BEAN_NAME)) {
+			// No context took it over: nothing else would stop it before the JVM exits.
+			bootstrap.get(Launched.class).sidecar().close();
+		}
+	}
+
 	private static void adopt(ConfigurableApplicationContext context, Launched launched) {
 		DaprSidecar sidecar = launched.sidecar();
 		ConfigurableEnvironment environment = context.getEnvironment();

@@ -3,6 +3,7 @@ package dev.daprspring.boot.autoconfigure.sidecar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code spring.config.import=dapr:secretstore/...} reading from the sidecar the
@@ -72,6 +74,21 @@ class LaunchedSidecarConfigImportIntegrationTests {
 			.isInstanceOf(DaprSidecarException.class)
 			.withMessageContaining("exited with code 1 before it was ready")
 			.withMessageContaining("missing local secrets file");
+	}
+
+	@Test
+	void aFailedImportStopsTheSidecarItLaunched() throws IOException {
+		Path components = components();
+		String appId = "failed-import-" + ProcessHandle.current().pid();
+		assertThatException()
+			.isThrownBy(() -> app(WebApplicationType.NONE).run("--dapr.sidecar.launch=always",
+					"--dapr.sidecar.app-id=" + appId, "--dapr.sidecar.resources-paths=" + components,
+					"--dapr.sidecar.environment.SECRETS_FILE=" + this.folder.resolve("secrets.json"),
+					"--spring.config.import=dapr:secretstore/files/no-such-secret"))
+			.withMessageContaining("no-such-secret");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ProcessHandle.allProcesses()
+			.filter((process) -> process.info().commandLine().orElse("").contains("--app-id " + appId + " ")))
+			.isEmpty());
 	}
 
 	private Path components() throws IOException {
