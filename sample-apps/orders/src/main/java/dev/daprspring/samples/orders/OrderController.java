@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /orders}, {@code GET /orders/{id}} and {@code GET /orders?status=...}.
+ * {@code POST /orders}, {@code GET /orders/{id}}, {@code GET /orders?status=...} and
+ * {@code GET /orders}.
  */
 @RestController
 @RequestMapping("/orders")
@@ -39,9 +41,9 @@ class OrderController {
 		return ResponseEntity.of(this.service.find(id));
 	}
 
-	@GetMapping(params = "status")
-	List<Order> byStatus(@RequestParam OrderStatus status) {
-		return this.service.findByStatus(status);
+	@GetMapping
+	List<Order> list(@RequestParam(required = false) @Nullable OrderStatus status) {
+		return (status != null) ? this.service.findByStatus(status) : this.service.findAll();
 	}
 
 }

@@ -11,6 +11,9 @@ import org.springframework.data.repository.ListCrudRepository;
 @DaprStateRepository
 public interface OrderRepository extends ListCrudRepository<Order, String> {
 
+	/** Every order, oldest first. */
+	List<Order> findAllByOrderByPlacedAtAsc();
+
 	/** Orders in the given status, oldest first. */
 	List<Order> findByStatusOrderByPlacedAtAsc(OrderStatus status);
 

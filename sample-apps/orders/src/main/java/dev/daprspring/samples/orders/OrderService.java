@@ -38,6 +38,11 @@ public class OrderService {
 		return this.orders.findById(id);
 	}
 
+	/** Every order, oldest first. */
+	public List<Order> findAll() {
+		return this.orders.findAllByOrderByPlacedAtAsc();
+	}
+
 	/** Every order in this status, oldest first. */
 	public List<Order> findByStatus(OrderStatus status) {
 		return this.orders.findByStatusOrderByPlacedAtAsc(status);

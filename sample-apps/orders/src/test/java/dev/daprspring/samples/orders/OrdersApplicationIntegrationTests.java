@@ -73,6 +73,9 @@ class OrdersApplicationIntegrationTests {
 			.body(new ParameterizedTypeReference<>() {
 			});
 		assertThat(placedOnly).extracting((o) -> o.get("id")).doesNotContain(id);
+		List<Map<String, Object>> all = this.http.get().uri("/orders").retrieve().body(new ParameterizedTypeReference<>() {
+		});
+		assertThat(all).extracting((o) -> o.get("id")).contains(id);
 	}
 
 	@Test
