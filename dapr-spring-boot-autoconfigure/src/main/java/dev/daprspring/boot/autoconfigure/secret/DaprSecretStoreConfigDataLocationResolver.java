@@ -5,6 +5,7 @@ import java.util.List;
 import dev.daprspring.boot.autoconfigure.client.DaprClientProperties;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.autoconfigure.client.PropertiesDaprConnectionDetails;
+import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarConfigImport;
 import dev.daprspring.core.client.DaprClientOptions;
 import org.springframework.boot.context.config.ConfigDataLocation;
 import org.springframework.boot.context.config.ConfigDataLocationResolver;
@@ -15,7 +16,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 /**
  * Resolves {@code dapr:secretstore/<store>} and {@code dapr:secretstore/<store>/<key>}.
  * The connection comes from {@code dapr.client.*} as known when the import is processed
- * (and DAPR_GRPC_ENDPOINT, DAPR_GRPC_PORT, DAPR_API_TOKEN), since no bean exists yet.
+ * (and DAPR_GRPC_ENDPOINT, DAPR_GRPC_PORT, DAPR_API_TOKEN), since no bean exists yet; with
+ * {@code dapr.sidecar.launch} the application's own sidecar is launched for it.
  */
 public class DaprSecretStoreConfigDataLocationResolver
 		implements ConfigDataLocationResolver<DaprSecretStoreConfigDataResource> {
@@ -42,14 +44,17 @@ public class DaprSecretStoreConfigDataLocationResolver
 		int slash = rest.indexOf('/');
 		String store = (slash < 0) ? rest : rest.substring(0, slash);
 		String key = (slash < 0 || slash == rest.length() - 1) ? null : rest.substring(slash + 1);
-		return List.of(new DaprSecretStoreConfigDataResource(store, key, options(context.getBinder()),
-				location.isOptional()));
+		return List.of(new DaprSecretStoreConfigDataResource(store, key, options(context), location.isOptional()));
 	}
 
-	private static DaprClientOptions options(Binder binder) {
+	private static DaprClientOptions options(ConfigDataLocationResolverContext context) {
+		Binder binder = context.getBinder();
 		DaprClientProperties properties = binder.bind("dapr.client", Bindable.ofInstance(new DaprClientProperties()))
 			.orElseGet(DaprClientProperties::new);
-		DaprConnectionDetails connection = new PropertiesDaprConnectionDetails(properties);
+		// With dapr.sidecar.launch the application's own sidecar is launched now, to be read from.
+		DaprConnectionDetails launched = DaprSidecarConfigImport.connection(context.getBootstrapContext(), binder);
+		DaprConnectionDetails connection = (launched != null) ? launched
+				: new PropertiesDaprConnectionDetails(properties);
 		// A few calls on a short-lived channel: endpoint, token and deadline are all that matter.
 		return DaprClientOptions.of(connection.getGrpcEndpoint(), connection.getHttpEndpoint(), connection.getApiToken())
 			.withTimeout(properties.getTimeout());

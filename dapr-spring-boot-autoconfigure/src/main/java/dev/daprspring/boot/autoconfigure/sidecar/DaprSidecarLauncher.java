@@ -19,12 +19,15 @@ import org.jspecify.annotations.Nullable;
 import dev.daprspring.boot.autoconfigure.client.DaprClientProperties;
 import dev.daprspring.boot.autoconfigure.client.PropertiesDaprConnectionDetails;
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarProperties.LaunchMode;
+import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarRunListener.ApplicationWebType;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.Ports;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -54,19 +57,71 @@ final class DaprSidecarLauncher {
 		ConfigurableApplicationContext context = event.getApplicationContext();
 		ConfigurableEnvironment environment = context.getEnvironment();
 		Binder binder = Binder.get(environment);
-		DaprSidecarProperties properties = binder.bind("dapr.sidecar", DaprSidecarProperties.class)
-			.orElseGet(DaprSidecarProperties::new);
+		DaprSidecarProperties properties = properties(binder);
 		if (properties.getLaunch() == LaunchMode.NEVER || context.getBeanFactory().containsBean(SIDECAR_BEAN_NAME)) {
 			return;
 		}
 		if (properties.getLaunch() == LaunchMode.AUTO && sidecarAnswers(binder)) {
 			return;
 		}
-		Integer appPort = appPort(properties, environment, event.getSpringApplication().getWebApplicationType());
-		DaprSidecar sidecar = builder(properties, appId(properties, environment), appPort).build();
+		Integer appPort = appPort(properties, binder, event.getSpringApplication().getWebApplicationType());
+		DaprSidecar sidecar = builder(properties, appId(properties, binder), appPort).build();
 		sidecar.start();
+		adopt(context, new Launched(sidecar, properties, appPort));
+	}
+
+	/**
+	 * Launches the sidecar while configuration is imported, when {@code dapr.sidecar.launch}
+	 * asks for one, so that {@code dapr:} imports can read from it; the application adopts
+	 * it when the bootstrap context closes. Returns {@code null} when no sidecar is launched.
+	 */
+	static @Nullable DaprSidecar launchForConfigImport(ConfigurableBootstrapContext bootstrap, Binder binder) {
+		DaprSidecarProperties properties = properties(binder);
+		if (properties.getLaunch() == LaunchMode.NEVER) {
+			return null;
+		}
+		if (bootstrap.isRegistered(Launched.class)) {
+			// Several imports read from the one sidecar.
+			return bootstrap.get(Launched.class).sidecar();
+		}
+		if (properties.getLaunch() == LaunchMode.AUTO && sidecarAnswers(binder)) {
+			return null;
+		}
+		// spring.main.* is bound to the SpringApplication only after the imports.
+		WebApplicationType webApplicationType = binder.bind("spring.main.web-application-type", WebApplicationType.class)
+			.orElseGet(() -> bootstrap.isRegistered(ApplicationWebType.class)
+					? bootstrap.get(ApplicationWebType.class).type() : WebApplicationType.deduce());
+		Integer appPort = appPort(properties, binder, webApplicationType);
+		DaprSidecar sidecar = builder(properties, appId(properties, binder), appPort).build();
+		sidecar.start();
+		Launched launched = new Launched(sidecar, properties, appPort);
+		bootstrap.register(Launched.class, InstanceSupplier.of(launched));
+		bootstrap.addCloseListener((closed) -> adopt(closed.getApplicationContext(), launched));
+		return sidecar;
+	}
+
+	static void stopUnadopted(ConfigurableBootstrapContext bootstrap, @Nullable ConfigurableApplicationContext context) {
+		if (!bootstrap.isRegistered(Launched.class)) {
+			return;
+		}
+		if (context == null || !context.getBeanFactory().containsSingleton(SIDECAR_BEAN_NAME)) {
+			// No context took it over: nothing else would stop it before the JVM exits.
+			bootstrap.get(Launched.class).sidecar().close();
+		}
+	}
+
+	private static void adopt(ConfigurableApplicationContext context, Launched launched) {
+		DaprSidecar sidecar = launched.sidecar();
+		ConfigurableEnvironment environment = context.getEnvironment();
 		register(context, sidecar);
-		String appApiToken = properties.getAppApiToken();
+		Integer appPort = launched.appPort();
+		if (appPort != null && environment.getProperty("server.port", Integer.class, 8080) == 0) {
+			// A random server port is only known after the server starts, but daprd needed
+			// it at launch: the port chosen then becomes the server's.
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("daprSidecarAppPort", Map.of("server.port", appPort)));
+		}
+		String appApiToken = launched.properties().getAppApiToken();
 		if (appApiToken != null && !environment.containsProperty("dapr.app.api-token")) {
 			// The app requires the token its own sidecar sends.
 			environment.getPropertySources()
@@ -76,10 +131,14 @@ final class DaprSidecarLauncher {
 			context.addApplicationListener(new ApplicationListener<ApplicationReadyEvent>() {
 				@Override
 				public void onApplicationEvent(ApplicationReadyEvent ready) {
-					awaitApp(sidecar, appPort, properties);
+					awaitApp(sidecar, appPort, launched.properties());
 				}
 			});
 		}
+	}
+
+	private static DaprSidecarProperties properties(Binder binder) {
+		return binder.bind("dapr.sidecar", DaprSidecarProperties.class).orElseGet(DaprSidecarProperties::new);
 	}
 
 	static DaprSidecar.Builder builder(DaprSidecarProperties properties, String appId, @Nullable Integer appPort) {
@@ -94,6 +153,7 @@ final class DaprSidecarLauncher {
 			.logLevel(properties.getLogLevel())
 			.startupTimeout(properties.getStartupTimeout())
 			.arguments(properties.getArguments().toArray(String[]::new));
+		properties.getEnvironment().forEach(builder::environment);
 		if (properties.getResourcesPaths().isEmpty()) {
 			builder.component(DaprComponents.inMemoryState(properties.getStateStore()))
 				.component(DaprComponents.inMemoryPubSub(properties.getPubsub()));
@@ -112,16 +172,16 @@ final class DaprSidecarLauncher {
 		return builder;
 	}
 
-	static String appId(DaprSidecarProperties properties, ConfigurableEnvironment environment) {
+	static String appId(DaprSidecarProperties properties, Binder binder) {
 		String appId = properties.getAppId();
 		if (!StringUtils.hasText(appId)) {
-			appId = environment.getProperty("spring.application.name", "application");
+			appId = binder.bind("spring.application.name", String.class).orElse("application");
 		}
 		// Dapr app ids may not contain dots.
 		return appId.replace('.', '-');
 	}
 
-	private static @Nullable Integer appPort(DaprSidecarProperties properties, ConfigurableEnvironment environment,
+	private static @Nullable Integer appPort(DaprSidecarProperties properties, Binder binder,
 			WebApplicationType webApplicationType) {
 		if (properties.getAppPort() != null) {
 			return (properties.getAppPort() > 0) ? properties.getAppPort() : null;
@@ -129,16 +189,10 @@ final class DaprSidecarLauncher {
 		if (webApplicationType == WebApplicationType.NONE) {
 			return null;
 		}
-		int port = environment.getProperty("server.port", Integer.class, 8080);
-		if (port > 0) {
-			return port;
-		}
+		int port = binder.bind("server.port", Integer.class).orElse(8080);
 		// A random server port is only known after the server starts, but daprd needs it
-		// now: choose a free one and make it the server's port.
-		int chosen = Ports.free();
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("daprSidecarAppPort", Map.of("server.port", chosen)));
-		return chosen;
+		// now: choose a free one, which becomes the server's port (see adopt).
+		return (port > 0) ? port : Ports.free();
 	}
 
 	private static void register(ConfigurableApplicationContext context, DaprSidecar sidecar) {
@@ -183,6 +237,10 @@ final class DaprSidecarLauncher {
 		catch (RuntimeException ex) {
 			logger.warn("The launched daprd did not report healthy: " + ex.getMessage());
 		}
+	}
+
+	/** A sidecar this application launched, with what it was launched with. */
+	record Launched(DaprSidecar sidecar, DaprSidecarProperties properties, @Nullable Integer appPort) {
 	}
 
 	private static boolean isListening(int port) {

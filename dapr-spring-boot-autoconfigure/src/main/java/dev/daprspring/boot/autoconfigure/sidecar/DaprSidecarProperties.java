@@ -3,7 +3,9 @@ package dev.daprspring.boot.autoconfigure.sidecar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +65,9 @@ public class DaprSidecarProperties {
 
 	/** Extra daprd command-line arguments. */
 	private List<String> arguments = new ArrayList<>();
+
+	/** Environment variables for daprd, for example those component files read with envRef. */
+	private Map<String, String> environment = new LinkedHashMap<>();
 
 	public LaunchMode getLaunch() {
 		return this.launch;
@@ -190,6 +195,14 @@ public class DaprSidecarProperties {
 
 	public void setArguments(List<String> arguments) {
 		this.arguments = arguments;
+	}
+
+	public Map<String, String> getEnvironment() {
+		return this.environment;
+	}
+
+	public void setEnvironment(Map<String, String> environment) {
+		this.environment = environment;
 	}
 
 	/**
