@@ -47,6 +47,8 @@ final class DaprSidecarLauncher {
 	/** The bean name of the launched sidecar. */
 	public static final String SIDECAR_BEAN_NAME = "daprSidecar";
 
+	private static final String PROBES_PROPERTY = "management.endpoint.health.probes.enabled";
+
 	private DaprSidecarLauncher() {
 	}
 
@@ -64,8 +66,20 @@ final class DaprSidecarLauncher {
 		}
 		Integer appPort = appPort(properties, environment, event.getSpringApplication().getWebApplicationType());
 		DaprSidecar sidecar = builder(properties, appId(properties, environment), appPort).build();
+		if (sidecar.appHealthCheckPath() != null && !environment.containsProperty(PROBES_PROPERTY)) {
+			// The default path is the liveness group, which Boot only serves with probes on.
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("daprSidecarAppHealthCheck", Map.of(PROBES_PROPERTY, "true")));
+		}
 		sidecar.start();
 		register(context, sidecar);
+		String metricsEndpoint = sidecar.metricsEndpoint();
+		if (metricsEndpoint != null) {
+			// The launched sidecar's metrics port is chosen free: it replaces any configured one.
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("daprSidecarMetrics",
+						Map.of("dapr.sidecar.metrics.endpoint", metricsEndpoint)));
+		}
 		String appApiToken = properties.getAppApiToken();
 		if (appApiToken != null && !environment.containsProperty("dapr.app.api-token")) {
 			// The app requires the token its own sidecar sends.
@@ -94,6 +108,9 @@ final class DaprSidecarLauncher {
 			.logLevel(properties.getLogLevel())
 			.startupTimeout(properties.getStartupTimeout())
 			.arguments(properties.getArguments().toArray(String[]::new));
+		if (properties.getAppHealthCheck().isEnabled() && appPort != null) {
+			builder.appHealthCheck(properties.getAppHealthCheck().getPath());
+		}
 		if (properties.getResourcesPaths().isEmpty()) {
 			builder.component(DaprComponents.inMemoryState(properties.getStateStore()))
 				.component(DaprComponents.inMemoryPubSub(properties.getPubsub()));
