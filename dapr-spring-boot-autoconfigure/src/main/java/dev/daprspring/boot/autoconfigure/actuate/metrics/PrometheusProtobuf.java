@@ -1,9 +1,12 @@
 package dev.daprspring.boot.autoconfigure.actuate.metrics;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
 
 import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.MetricFamily;
 
@@ -23,22 +26,32 @@ final class PrometheusProtobuf {
 
 	/** Whether a response's Content-Type is this format. */
 	static boolean isProtobuf(String contentType) {
-		String type = contentType.toLowerCase(java.util.Locale.ROOT);
+		String type = contentType.toLowerCase(Locale.ROOT);
 		return type.startsWith("application/vnd.google.protobuf") && type.contains("encoding=delimited");
 	}
 
 	/**
 	 * Decodes a whole scrape.
-	 * @param in the body
+	 * @param body the body
 	 * @return the metric families, in the order they came
 	 * @throws IOException when the body is cut off or not this format; nothing of such a
 	 * scrape is returned
 	 */
-	static List<MetricFamily> decode(InputStream in) throws IOException {
+	static List<MetricFamily> decode(byte[] body) throws IOException {
 		List<MetricFamily> families = new ArrayList<>();
-		MetricFamily family;
-		while ((family = MetricFamily.parseDelimitedFrom(in)) != null) {
-			families.add(family);
+		CodedInputStream in = CodedInputStream.newInstance(body);
+		while (!in.isAtEnd()) {
+			int length = in.readRawVarint32();
+			int remaining = body.length - in.getTotalBytesRead();
+			// A proto2 message whose fields are all optional parses from any prefix of itself,
+			// so a cut-off family would pass as a smaller one: check that all of it is there.
+			if (length < 0 || length > remaining) {
+				throw new InvalidProtocolBufferException("Scrape cut off: a metric family of " + length
+						+ " bytes, but only " + remaining + " bytes follow");
+			}
+			int limit = in.pushLimit(length);
+			families.add(MetricFamily.parseFrom(in));
+			in.popLimit(limit);
 		}
 		return families;
 	}

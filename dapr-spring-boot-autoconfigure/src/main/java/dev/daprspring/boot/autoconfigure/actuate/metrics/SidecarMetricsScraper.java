@@ -1,6 +1,5 @@
 package dev.daprspring.boot.autoconfigure.actuate.metrics;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -62,7 +61,7 @@ final class SidecarMetricsScraper {
 					+ "the Prometheus protobuf format, which daprd's metrics port serves (is "
 					+ "dapr.sidecar.metrics.endpoint daprd's --metrics-port?)");
 		}
-		return PrometheusProtobuf.decode(new ByteArrayInputStream(response.body()));
+		return PrometheusProtobuf.decode(response.body());
 	}
 
 }

@@ -25,10 +25,11 @@ import org.springframework.util.PatternMatchUtils;
  * {@code dapr_sidecar_http_server_request_count_total}. Counters stay counters and gauges
  * (and untyped series) gauges. Micrometer has no meter that takes cumulative buckets
  * from elsewhere, so a histogram keeps its buckets as counters
- * {@code <name>.bucket} tagged {@code le} (as cumulative as the sidecar's, so
+ * {@code <name>.buckets} tagged {@code le} (as cumulative as the sidecar's, so
  * {@code histogram_quantile} works on them) plus {@code <name>.sum} and
- * {@code <name>.count}; a summary keeps its quantiles as gauges tagged {@code quantile}
- * plus the same sum and count.
+ * {@code <name>.count}: in Prometheus {@code dapr_sidecar_http_server_latency_buckets_total{le="5"}},
+ * {@code …_sum_total} and {@code …_count_total}. A summary keeps its quantiles as gauges
+ * tagged {@code quantile} plus the same sum and count.
  */
 final class SidecarSamples {
 
@@ -88,12 +89,12 @@ final class SidecarSamples {
 			double cumulative = (bucket.getCumulativeCountFloat() > 0) ? bucket.getCumulativeCountFloat()
 					: bucket.getCumulativeCount();
 			infinite |= bucket.getUpperBound() == Double.POSITIVE_INFINITY;
-			samples.add(new SidecarSample(name + ".bucket", tags.and("le", format(bucket.getUpperBound())), kind,
+			samples.add(new SidecarSample(name + ".buckets", tags.and("le", format(bucket.getUpperBound())), kind,
 					cumulative, help));
 		}
 		if (!infinite) {
 			// The +Inf bucket may be left out of the protobuf format; it always holds every observation.
-			samples.add(new SidecarSample(name + ".bucket", tags.and("le", "+Inf"), kind, count, help));
+			samples.add(new SidecarSample(name + ".buckets", tags.and("le", "+Inf"), kind, count, help));
 		}
 		samples.add(new SidecarSample(name + ".sum", tags, kind, histogram.getSampleSum(), help));
 		samples.add(new SidecarSample(name + ".count", tags, kind, count, help));
