@@ -108,8 +108,14 @@ final class DaprSidecarLauncher {
 			.logLevel(properties.getLogLevel())
 			.startupTimeout(properties.getStartupTimeout())
 			.arguments(properties.getArguments().toArray(String[]::new));
-		if (properties.getAppHealthCheck().isEnabled() && appPort != null) {
-			builder.appHealthCheck(properties.getAppHealthCheck().getPath());
+		if (properties.getAppHealthCheck().isEnabled()) {
+			if (appPort != null) {
+				builder.appHealthCheck(properties.getAppHealthCheck().getPath());
+			}
+			else {
+				logger.warn("dapr.sidecar.app-health-check.enabled is ignored: the application has no port for daprd "
+						+ "to probe (it is not a web application and dapr.sidecar.app-port is not set)");
+			}
 		}
 		if (properties.getResourcesPaths().isEmpty()) {
 			builder.component(DaprComponents.inMemoryState(properties.getStateStore()))

@@ -95,4 +95,19 @@ class DaprActuatorAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(DaprSidecarMetricsBridge.class));
 	}
 
+	@Test
+	void invalidBridgeSettingsFailStartupNamingTheProperty() {
+		ApplicationContextRunner metrics = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
+		metrics.withPropertyValues("dapr.sidecar.metrics.interval=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("dapr.sidecar.metrics.interval is PT0S; it must be positive"));
+		metrics.withPropertyValues("dapr.sidecar.metrics.endpoint=127.0.0.1:9090")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("dapr.sidecar.metrics.endpoint is '127.0.0.1:9090'; it must be an http URL"));
+	}
+
 }

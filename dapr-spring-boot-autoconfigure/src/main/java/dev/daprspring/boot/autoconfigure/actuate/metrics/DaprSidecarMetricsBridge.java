@@ -1,5 +1,7 @@
 package dev.daprspring.boot.autoconfigure.actuate.metrics;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.MetricFamily;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
 
 /**
  * Reads the sidecar's Prometheus endpoint every {@code interval} on its own daemon
@@ -48,6 +51,14 @@ public final class DaprSidecarMetricsBridge implements SmartLifecycle {
 	private @Nullable Instant failingSince;
 
 	DaprSidecarMetricsBridge(MeterRegistry registry, DaprSidecarMetricsProperties properties, Clock clock) {
+		Assert.isTrue(isPositive(properties.getInterval()), () -> "dapr.sidecar.metrics.interval is "
+				+ properties.getInterval() + "; it must be positive, for example 15s");
+		Assert.isTrue(isPositive(properties.getTimeout()), () -> "dapr.sidecar.metrics.timeout is "
+				+ properties.getTimeout() + "; it must be positive, for example 2s");
+		Assert.isTrue(properties.getMaxSeries() >= 0, () -> "dapr.sidecar.metrics.max-series is "
+				+ properties.getMaxSeries() + "; it must be 0 or more");
+		Assert.isTrue(isHttpUrl(properties.getEndpoint()), () -> "dapr.sidecar.metrics.endpoint is '"
+				+ properties.getEndpoint() + "'; it must be an http URL such as http://127.0.0.1:9090/");
 		this.scraper = new SidecarMetricsScraper(properties.getEndpoint(), properties.getTimeout());
 		this.samples = new SidecarSamples(properties.getInclude(), properties.getExclude());
 		this.meters = new SidecarMeters(registry, properties.getMaxSeries());
@@ -128,6 +139,20 @@ public final class DaprSidecarMetricsBridge implements SmartLifecycle {
 		if (this.meters.size() > 0 && Duration.between(since, now).compareTo(this.staleAfter) >= 0) {
 			logger.info("Removing the dapr.sidecar.* meters: the sidecar has not been readable since " + since);
 			this.meters.removeAll();
+		}
+	}
+
+	private static boolean isPositive(Duration duration) {
+		return !duration.isNegative() && !duration.isZero();
+	}
+
+	private static boolean isHttpUrl(String endpoint) {
+		try {
+			URI uri = new URI(endpoint);
+			return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
 		}
 	}
 
