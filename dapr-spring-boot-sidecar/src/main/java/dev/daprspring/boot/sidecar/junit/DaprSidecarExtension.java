@@ -48,8 +48,7 @@ public final class DaprSidecarExtension implements BeforeAllCallback, AfterAllCa
 
 	/**
 	 * Registers {@code dapr.client.*} properties (and {@code dapr.sidecar.metrics.endpoint})
-	 * pointing at this sidecar, typically from
-	 * a {@code @DynamicPropertySource} method.
+	 * pointing at this sidecar, typically from a {@code @DynamicPropertySource} method.
 	 * @param registry receives each property name and a supplier of its value
 	 */
 	public void registerProperties(PropertyRegistrar registry) {
