@@ -46,7 +46,8 @@ public final class SidecarProbe {
 
 	/** The sidecar's HTTP endpoint, for example {@code http://127.0.0.1:3500}. */
 	public String endpoint() {
-		return this.connection.getHttpEndpoint();
+		String endpoint = this.connection.getHttpEndpoint();
+		return endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
 	}
 
 	/**

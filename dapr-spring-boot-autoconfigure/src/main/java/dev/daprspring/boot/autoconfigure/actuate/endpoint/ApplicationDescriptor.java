@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The handlers this application registered with the sidecar.
  *
- * @param topics one entry per {@code @Topic} handler method (and declared subscription)
+ * @param topics one entry per {@code @Topic} handler method (subscriptions declared in
+ * properties route to the application's own controllers and show in the sidecar's metadata)
  * @param bindings one entry per {@code @BindingListener} method
  */
 public record ApplicationDescriptor(List<TopicHandler> topics, List<BindingListener> bindings) {
