@@ -115,9 +115,10 @@ class DaprSidecarMetricsBridgeTests {
 		try {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> this.registry.find("dapr.sidecar.requests").functionCounter() != null);
+			// Other tests' cached application contexts may run bridges of their own.
 			assertThat(Thread.getAllStackTraces().keySet()).filteredOn((t) -> t.getName().equals("dapr-sidecar-metrics"))
-				.singleElement()
-				.satisfies((thread) -> assertThat(thread.isDaemon()).isTrue());
+				.isNotEmpty()
+				.allSatisfy((thread) -> assertThat(thread.isDaemon()).isTrue());
 		}
 		finally {
 			bridge.stop();
