@@ -28,7 +28,8 @@ class DaprActuatorAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DaprClientAutoConfiguration.class,
 				DaprMessagingAutoConfiguration.class, DaprHealthContributorAutoConfiguration.class,
 				DaprEndpointAutoConfiguration.class, DaprSidecarMetricsAutoConfiguration.class))
-		.withPropertyValues("dapr.client.grpc-endpoint=http://127.0.0.1:1", "dapr.client.http-endpoint=http://127.0.0.1:1");
+		.withPropertyValues("dapr.client.grpc-endpoint=http://127.0.0.1:1",
+				"dapr.client.http-endpoint=http://127.0.0.1:1");
 
 	@Test
 	void theHealthIndicatorIsNamedDaprAndCanBeTurnedOff() {

@@ -135,13 +135,15 @@ class DaprActuatorIntegrationTests {
 		String before = get("/actuator/prometheus").body();
 		double grpcBefore = sum(before, "dapr_sidecar_grpc_io_server_completed_rpcs_total", "SaveState");
 		assertThat(grpcBefore).isGreaterThanOrEqualTo(5);
-		assertThat(sum(before, "dapr_client_requests_seconds_count", "dapr_operation=\"save\"")).isGreaterThanOrEqualTo(5);
+		assertThat(sum(before, "dapr_client_requests_seconds_count", "dapr_operation=\"save\""))
+			.isGreaterThanOrEqualTo(5);
 		assertThat(before).contains("dapr_sidecar_http_server_latency_buckets_total{")
 			.contains("dapr_sidecar_runtime_component_loaded_total{");
 		// Deliveries to this app's @Topic handler, seen from both sides.
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			String prometheus = get("/actuator/prometheus").body();
-			assertThat(sum(prometheus, "dapr_sidecar_component_pubsub_ingress_count_total", "topic=\"actuator-orders\""))
+			assertThat(
+					sum(prometheus, "dapr_sidecar_component_pubsub_ingress_count_total", "topic=\"actuator-orders\""))
 				.isGreaterThanOrEqualTo(5);
 			assertThat(sum(prometheus, "dapr_messaging_deliveries_seconds_count", "topic=\"actuator-orders\""))
 				.isGreaterThanOrEqualTo(5);

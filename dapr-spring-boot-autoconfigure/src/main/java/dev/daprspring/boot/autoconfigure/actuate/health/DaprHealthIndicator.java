@@ -45,7 +45,10 @@ public final class DaprHealthIndicator implements HealthIndicator {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("appId", metadata.getOrDefault("id", ""));
 		details.put("runtimeVersion", metadata.getOrDefault("runtimeVersion", ""));
-		details.put("components", list(metadata.get("components")).stream().map(DaprHealthIndicator::component).toList());
+		List<Map<String, Object>> components = list(metadata.get("components")).stream()
+			.map(DaprHealthIndicator::component)
+			.toList();
+		details.put("components", components);
 		details.put("subscriptions", list(metadata.get("subscriptions")).size());
 		Object actors = metadata.get("actorRuntime");
 		if (actors instanceof Map<?, ?> actorRuntime && actorRuntime.get("runtimeStatus") != null) {

@@ -34,7 +34,7 @@ public class DaprSidecarMetricsProperties {
 	/** Sidecar metric names to bridge, with * wildcards (for example dapr_http_*); empty for all. */
 	private List<String> include = new ArrayList<>();
 
-	/** Sidecar metric names never to bridge, with * wildcards (by default go_*, the Go runtime's own); applied after include. */
+	/** Sidecar metric names never to bridge, with * wildcards (default go_*); applied after include. */
 	private List<String> exclude = new ArrayList<>(List.of("go_*"));
 
 	public boolean isEnabled() {

@@ -61,21 +61,19 @@ final class SidecarSamples {
 	}
 
 	private void add(MetricFamily family, List<SidecarSample> samples) {
+		String name = meterName(family.getName());
 		String help = family.getHelp();
 		for (Metric metric : family.getMetricList()) {
 			Tags tags = tags(metric);
 			switch (family.getType()) {
 				case COUNTER -> samples.add(new SidecarSample(meterName(stripTotal(family.getName())), tags,
 						Kind.COUNTER, metric.getCounter().getValue(), help));
-				case GAUGE -> samples
-					.add(new SidecarSample(meterName(family.getName()), tags, Kind.GAUGE, metric.getGauge().getValue(), help));
-				case UNTYPED -> samples.add(new SidecarSample(meterName(family.getName()), tags, Kind.GAUGE,
-						metric.getUntyped().getValue(), help));
-				case HISTOGRAM -> histogram(meterName(family.getName()), tags, metric.getHistogram(), Kind.COUNTER, help,
-						samples);
-				case GAUGE_HISTOGRAM -> histogram(meterName(family.getName()), tags, metric.getHistogram(), Kind.GAUGE,
-						help, samples);
-				case SUMMARY -> summary(meterName(family.getName()), tags, metric.getSummary(), help, samples);
+				case GAUGE -> samples.add(new SidecarSample(name, tags, Kind.GAUGE, metric.getGauge().getValue(), help));
+				case UNTYPED -> samples
+					.add(new SidecarSample(name, tags, Kind.GAUGE, metric.getUntyped().getValue(), help));
+				case HISTOGRAM -> histogram(name, tags, metric.getHistogram(), Kind.COUNTER, help, samples);
+				case GAUGE_HISTOGRAM -> histogram(name, tags, metric.getHistogram(), Kind.GAUGE, help, samples);
+				case SUMMARY -> summary(name, tags, metric.getSummary(), help, samples);
 			}
 		}
 	}
