@@ -233,6 +233,11 @@ public final class DaprSidecar implements AutoCloseable {
 		return this.settings.appPort;
 	}
 
+	/** The path daprd probes the app's health at, or {@code null} when it does not. */
+	public @Nullable String appHealthCheckPath() {
+		return this.settings.appHealthCheckPath;
+	}
+
 	/** The file daprd's output is appended to, across restarts. */
 	public Path logFile() {
 		return this.logFile;
@@ -375,6 +380,9 @@ public final class DaprSidecar implements AutoCloseable {
 		if (s.appProtocol != null) {
 			command.addAll(List.of("--app-protocol", s.appProtocol));
 		}
+		if (s.appHealthCheckPath != null) {
+			command.addAll(List.of("--enable-app-health-check", "--app-health-check-path", s.appHealthCheckPath));
+		}
 		for (String folder : resources) {
 			command.addAll(List.of("--resources-path", folder));
 		}
@@ -507,6 +515,8 @@ public final class DaprSidecar implements AutoCloseable {
 
 		private @Nullable String appProtocol;
 
+		private @Nullable String appHealthCheckPath;
+
 		private int httpPort;
 
 		private int grpcPort;
@@ -560,6 +570,15 @@ public final class DaprSidecar implements AutoCloseable {
 		/** How daprd talks to the app: http (default), https, grpc, grpcs or h2c. */
 		public Builder appProtocol(@Nullable String appProtocol) {
 			this.appProtocol = appProtocol;
+			return this;
+		}
+
+		/**
+		 * Makes daprd probe the app's health at this HTTP path (or the gRPC health check of
+		 * a gRPC app) and stop delivering to the app while it is unhealthy; off by default.
+		 */
+		public Builder appHealthCheck(@Nullable String path) {
+			this.appHealthCheckPath = path;
 			return this;
 		}
 
@@ -675,6 +694,7 @@ public final class DaprSidecar implements AutoCloseable {
 			copy.daprd = this.daprd;
 			copy.appPort = this.appPort;
 			copy.appProtocol = this.appProtocol;
+			copy.appHealthCheckPath = this.appHealthCheckPath;
 			copy.httpPort = this.httpPort;
 			copy.grpcPort = this.grpcPort;
 			copy.internalGrpcPort = this.internalGrpcPort;

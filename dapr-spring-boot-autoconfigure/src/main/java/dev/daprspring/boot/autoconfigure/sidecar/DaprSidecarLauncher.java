@@ -50,6 +50,8 @@ final class DaprSidecarLauncher {
 	/** The bean name of the launched sidecar. */
 	public static final String SIDECAR_BEAN_NAME = "daprSidecar";
 
+	private static final String PROBES_PROPERTY = "management.endpoint.health.probes.enabled";
+
 	private DaprSidecarLauncher() {
 	}
 
@@ -121,6 +123,18 @@ final class DaprSidecarLauncher {
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource("daprSidecarAppPort", Map.of("server.port", appPort)));
 		}
+		if (sidecar.appHealthCheckPath() != null && !environment.containsProperty(PROBES_PROPERTY)) {
+			// The default path is the liveness group, which Boot only serves with probes on.
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("daprSidecarAppHealthCheck", Map.of(PROBES_PROPERTY, "true")));
+		}
+		String metricsEndpoint = sidecar.metricsEndpoint();
+		if (metricsEndpoint != null) {
+			// The launched sidecar's metrics port is chosen free: it replaces any configured one.
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource("daprSidecarMetrics",
+						Map.of("dapr.sidecar.metrics.endpoint", metricsEndpoint)));
+		}
 		String appApiToken = launched.properties().getAppApiToken();
 		if (appApiToken != null && !environment.containsProperty("dapr.app.api-token")) {
 			// The app requires the token its own sidecar sends.
@@ -154,6 +168,15 @@ final class DaprSidecarLauncher {
 			.startupTimeout(properties.getStartupTimeout())
 			.arguments(properties.getArguments().toArray(String[]::new));
 		properties.getEnvironment().forEach(builder::environment);
+		if (properties.getAppHealthCheck().isEnabled()) {
+			if (appPort != null) {
+				builder.appHealthCheck(properties.getAppHealthCheck().getPath());
+			}
+			else {
+				logger.warn("dapr.sidecar.app-health-check.enabled is ignored: the application has no port for daprd "
+						+ "to probe (it is not a web application and dapr.sidecar.app-port is not set)");
+			}
+		}
 		if (properties.getResourcesPaths().isEmpty()) {
 			builder.component(DaprComponents.inMemoryState(properties.getStateStore()))
 				.component(DaprComponents.inMemoryPubSub(properties.getPubsub()));

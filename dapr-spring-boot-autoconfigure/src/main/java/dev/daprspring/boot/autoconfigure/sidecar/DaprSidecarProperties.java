@@ -69,6 +69,9 @@ public class DaprSidecarProperties {
 	/** Environment variables for daprd, for example those component files read with envRef. */
 	private Map<String, String> environment = new LinkedHashMap<>();
 
+	/** Whether and where daprd probes the app's health. */
+	private final AppHealthCheck appHealthCheck = new AppHealthCheck();
+
 	public LaunchMode getLaunch() {
 		return this.launch;
 	}
@@ -203,6 +206,40 @@ public class DaprSidecarProperties {
 
 	public void setEnvironment(Map<String, String> environment) {
 		this.environment = environment;
+	}
+
+	public AppHealthCheck getAppHealthCheck() {
+		return this.appHealthCheck;
+	}
+
+	/**
+	 * daprd's probe of the app's health ({@code --enable-app-health-check}). While the
+	 * app answers unhealthy, daprd stops delivering events and bindings to it.
+	 */
+	public static class AppHealthCheck {
+
+		/** Whether daprd probes the app's health (the app needs a port). */
+		private boolean enabled;
+
+		/** The HTTP path daprd probes; Spring Boot's liveness group by default. */
+		private String path = "/actuator/health/liveness";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
 	}
 
 	/**

@@ -47,8 +47,8 @@ public final class DaprSidecarExtension implements BeforeAllCallback, AfterAllCa
 	}
 
 	/**
-	 * Registers {@code dapr.client.*} properties pointing at this sidecar, typically from
-	 * a {@code @DynamicPropertySource} method.
+	 * Registers {@code dapr.client.*} properties (and {@code dapr.sidecar.metrics.endpoint})
+	 * pointing at this sidecar, typically from a {@code @DynamicPropertySource} method.
 	 * @param registry receives each property name and a supplier of its value
 	 */
 	public void registerProperties(PropertyRegistrar registry) {
@@ -56,6 +56,9 @@ public final class DaprSidecarExtension implements BeforeAllCallback, AfterAllCa
 		registry.add("dapr.client.http-endpoint", this.sidecar::httpEndpoint);
 		if (this.sidecar.apiToken() != null) {
 			registry.add("dapr.client.api-token", this.sidecar::apiToken);
+		}
+		if (this.sidecar.metricsEndpoint() != null) {
+			registry.add("dapr.sidecar.metrics.endpoint", this.sidecar::metricsEndpoint);
 		}
 	}
 

@@ -1,0 +1,88 @@
+package dev.daprspring.boot.autoconfigure.actuate.endpoint;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.boot.autoconfigure.actuate.DaprActuatorProperties;
+import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
+import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
+import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
+import dev.daprspring.core.client.DaprCallPolicy;
+import dev.daprspring.core.client.DaprClientOptions;
+import dev.daprspring.core.client.ResilientCallPolicy;
+import dev.daprspring.messaging.binding.BindingEndpointRegistry;
+import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the {@code dapr} actuator endpoint when {@code spring-boot-actuator} is
+ * present and the endpoint is exposed ({@code management.endpoints.web.exposure.include}).
+ */
+@AutoConfiguration(after = DaprClientAutoConfiguration.class,
+		afterName = "dev.daprspring.boot.autoconfigure.messaging.DaprMessagingAutoConfiguration")
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnBean({ DaprConnectionDetails.class, DaprClientOptions.class })
+@ConditionalOnAvailableEndpoint(DaprEndpoint.class)
+@EnableConfigurationProperties(DaprActuatorProperties.class)
+public final class DaprEndpointAutoConfiguration {
+
+	/** The building blocks whose circuit breakers the endpoint shows. */
+	private static final List<String> BUILDING_BLOCKS = List.of("state", "pubsub", "bindings", "secrets",
+			"configuration", "metadata");
+
+	@Bean
+	@ConditionalOnMissingBean
+	DaprEndpoint daprEndpoint(DaprConnectionDetails connection, DaprActuatorProperties properties,
+			ObjectProvider<JsonMapper> jsonMapper, DaprClientOptions options, ObjectProvider<DaprCallPolicy> policy,
+			ObjectProvider<DaprApplicationHandlers> handlers) {
+		SidecarProbe sidecar = new SidecarProbe(connection, jsonMapper.getIfAvailable(JsonMapper::new),
+				properties.getTimeout());
+		DaprApplicationHandlers application = handlers.getIfAvailable(() -> ApplicationDescriptor::none);
+		return new DaprEndpoint(sidecar, application, () -> client(options, policy.getIfAvailable()));
+	}
+
+	private static ClientDescriptor client(DaprClientOptions options, @Nullable DaprCallPolicy policy) {
+		Map<String, String> breakers = new LinkedHashMap<>();
+		if (policy instanceof ResilientCallPolicy resilient) {
+			BUILDING_BLOCKS.forEach((block) -> breakers.put(block, resilient.circuitBreakerState(block).name()));
+		}
+		return new ClientDescriptor(options.grpcEndpoint(), options.httpEndpoint(),
+				(options.apiToken() != null) ? ClientDescriptor.MASK : null, options.timeout(),
+				options.maxInboundMessageSize(), options.keepAliveTime(), options.keepAliveTimeout(),
+				new ClientDescriptor.Resilience(policy instanceof ResilientCallPolicy, breakers));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TopicEndpointRegistry.class)
+	static class MessagingConfiguration {
+
+		@Bean
+		DaprApplicationHandlers daprApplicationHandlers(ObjectProvider<TopicEndpointRegistry> topics,
+				ObjectProvider<BindingEndpointRegistry> bindings) {
+			MessagingHandlers handlers = new MessagingHandlers(topics.getIfAvailable(), bindings.getIfAvailable());
+			return handlers::get;
+		}
+
+	}
+
+	/** Supplies the application's handlers to the endpoint. */
+	@FunctionalInterface
+	interface DaprApplicationHandlers extends Supplier<ApplicationDescriptor> {
+
+	}
+
+}

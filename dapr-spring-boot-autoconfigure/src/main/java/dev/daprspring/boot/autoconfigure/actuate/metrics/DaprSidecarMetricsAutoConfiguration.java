@@ -1,0 +1,33 @@
+package dev.daprspring.boot.autoconfigure.actuate.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Bridges the sidecar's Prometheus metrics into the application's {@link MeterRegistry}
+ * when {@code spring-boot-micrometer-metrics} is present.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(name = { "io.micrometer.core.instrument.MeterRegistry",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration" })
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "dapr.sidecar.metrics.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(DaprSidecarMetricsProperties.class)
+public final class DaprSidecarMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DaprSidecarMetricsBridge daprSidecarMetricsBridge(MeterRegistry registry,
+			DaprSidecarMetricsProperties properties) {
+		return new DaprSidecarMetricsBridge(registry, properties);
+	}
+
+}

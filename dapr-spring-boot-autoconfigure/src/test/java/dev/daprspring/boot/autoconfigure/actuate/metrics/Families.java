@@ -1,0 +1,90 @@
+package dev.daprspring.boot.autoconfigure.actuate.metrics;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.Bucket;
+import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.Counter;
+import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.Gauge;
+import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.Histogram;
+import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.LabelPair;
+import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.Metric;
+import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.MetricFamily;
+import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.MetricType;
+
+/**
+ * Builds metric families, and reads the scrape of a real daprd 1.17.5 (taken with
+ * {@code Accept: application/vnd.google.protobuf; …; encoding=delimited} after a state
+ * save, a state get and a publish).
+ */
+final class Families {
+
+	private Families() {
+	}
+
+	static byte[] daprdScrape() {
+		try (InputStream in = Families.class.getResourceAsStream("daprd-1.17.5-metrics.bin")) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static MetricFamily counter(String name, double value, String... labels) {
+		return MetricFamily.newBuilder()
+			.setName(name)
+			.setHelp("help of " + name)
+			.setType(MetricType.COUNTER)
+			.addMetric(Metric.newBuilder().addAllLabel(labels(labels)).setCounter(Counter.newBuilder().setValue(value)))
+			.build();
+	}
+
+	static MetricFamily gauge(String name, double value, String... labels) {
+		return MetricFamily.newBuilder()
+			.setName(name)
+			.setHelp("help of " + name)
+			.setType(MetricType.GAUGE)
+			.addMetric(Metric.newBuilder().addAllLabel(labels(labels)).setGauge(Gauge.newBuilder().setValue(value)))
+			.build();
+	}
+
+	static MetricFamily histogram(String name, long count, double sum, double[] bounds, long[] cumulative,
+			String... labels) {
+		Histogram.Builder histogram = Histogram.newBuilder().setSampleCount(count).setSampleSum(sum);
+		for (int i = 0; i < bounds.length; i++) {
+			histogram.addBucket(Bucket.newBuilder().setUpperBound(bounds[i]).setCumulativeCount(cumulative[i]));
+		}
+		return MetricFamily.newBuilder()
+			.setName(name)
+			.setType(MetricType.HISTOGRAM)
+			.addMetric(Metric.newBuilder().addAllLabel(labels(labels)).setHistogram(histogram))
+			.build();
+	}
+
+	static byte[] delimited(List<MetricFamily> families) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			for (MetricFamily family : families) {
+				family.writeDelimitedTo(out);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static List<LabelPair> labels(String... pairs) {
+		List<LabelPair> labels = new ArrayList<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			labels.add(LabelPair.newBuilder().setName(pairs[i]).setValue(pairs[i + 1]).build());
+		}
+		return labels;
+	}
+
+}
