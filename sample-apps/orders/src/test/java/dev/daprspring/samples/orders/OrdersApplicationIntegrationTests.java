@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +115,13 @@ class OrdersApplicationIntegrationTests {
 		ResponseEntity<Map<String, Object>> health = get("/actuator/health");
 		assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(health.getBody()).containsEntry("status", "UP");
+		assertThat(health.getBody()).extractingByKey("components")
+			.asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+			.extractingByKey("dapr")
+			.asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+			.containsEntry("status", "UP");
+		String dapr = this.http.get().uri("/actuator/dapr").retrieve().body(String.class);
+		assertThat(dapr).contains("\"statestore\"").contains("\"orders\"");
 
 		post(Map.of("item", "pen", "quantity", 1));
 		String prometheus = this.http.get().uri("/actuator/prometheus").retrieve().body(String.class);
