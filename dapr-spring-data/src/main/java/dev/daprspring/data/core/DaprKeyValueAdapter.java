@@ -50,6 +50,8 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	private final DaprMappingContext mappingContext;
 
+	private final TransactionalWrites transactional;
+
 	private final Map<String, KeyspaceIndex> indexes = new ConcurrentHashMap<>();
 
 	private final Map<Class<?>, DaprEntityMetadata> metadata = new ConcurrentHashMap<>();
@@ -61,6 +63,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		this.state = state;
 		this.jsonMapper = jsonMapper;
 		this.mappingContext = mappingContext;
+		this.transactional = new TransactionalWrites(this, state, jsonMapper);
 	}
 
 	/** The state store this adapter writes to. */
@@ -76,6 +79,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		String sid = id.toString();
 		String key = index.entityKey(sid);
 		String shardKey = index.shardKey(sid);
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			return this.transactional.put(tx, keyspace, sid, key, entity, type, item);
+		}
 		return ConflictRetry.untilDone("Saving '" + key + "' in state store '" + storeName() + "'",
 				() -> trySave(index, entity, type, sid, key, shardKey, item));
 	}
@@ -142,6 +149,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	@Override
 	public boolean contains(Object id, String keyspace) {
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			return this.transactional.view(tx, index(keyspace).entityKey(id.toString()), JsonNode.class) != null;
+		}
 		return this.state.getEntry(index(keyspace).entityKey(id.toString()), JsonNode.class).exists();
 	}
 
@@ -152,6 +163,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	@Override
 	public <T> @Nullable T get(Object id, String keyspace, Class<T> type) {
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			return this.transactional.view(tx, index(keyspace).entityKey(id.toString()), type);
+		}
 		return this.state.get(index(keyspace).entityKey(id.toString()), type).orElse(null);
 	}
 
@@ -164,6 +179,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	public <T> @Nullable T delete(Object id, String keyspace, Class<T> type) {
 		KeyspaceIndex index = index(keyspace);
 		String sid = id.toString();
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			return this.transactional.delete(tx, keyspace, sid, index.entityKey(sid), type, null);
+		}
 		T existing = get(id, keyspace, type);
 		if (existing != null) {
 			this.state.delete(index.entityKey(sid));
@@ -181,6 +200,11 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		KeyspaceIndex index = index(keyspace);
 		String sid = id.toString();
 		String key = index.entityKey(sid);
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			this.transactional.delete(tx, keyspace, sid, key, type, entity);
+			return entity;
+		}
 		Long expected = metadata(type).version(entity);
 		StateEntry<T> stored = this.state.getEntry(key, type);
 		Long current = (stored.value() != null) ? metadata(type).version(stored.value()) : null;
@@ -235,6 +259,11 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	@Override
 	public void deleteAllOf(String keyspace) {
 		KeyspaceIndex index = index(keyspace);
+		StateTransactionBuffer buffer = StateTransactionBuffer.current();
+		if (buffer != null) {
+			this.transactional.deleteAll(buffer, keyspace, index.allIds());
+			return;
+		}
 		List<String> ids = new ArrayList<>(index.allIds());
 		// Entities first, then their ids: the index may briefly hold ids of deleted entities,
 		// never the reverse.
@@ -249,7 +278,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	 * Removes the ids, then puts back those whose entity a concurrent save wrote again
 	 * meanwhile, so the index never misses a stored entity.
 	 */
-	private void removeFromIndex(KeyspaceIndex index, List<String> ids) {
+	void removeFromIndex(KeyspaceIndex index, List<String> ids) {
 		index.remove(ids);
 		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
@@ -301,14 +330,23 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 				}
 			}
 		}
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			this.transactional.overlay(tx, keyspace, entities, type);
+		}
 		return entities;
 	}
 
-	private KeyspaceIndex index(String keyspace) {
+	/** Writes the changes a transaction buffered, as one state transaction. */
+	void commit(StateTransactionBuffer tx) {
+		this.transactional.commit(tx);
+	}
+
+	KeyspaceIndex index(String keyspace) {
 		return this.indexes.computeIfAbsent(keyspace, (name) -> new KeyspaceIndex(this.state, name));
 	}
 
-	private DaprEntityMetadata metadata(Class<?> type) {
+	DaprEntityMetadata metadata(Class<?> type) {
 		return this.metadata.computeIfAbsent(type,
 				(t) -> new DaprEntityMetadata(this.mappingContext.entity(t)));
 	}
@@ -323,7 +361,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 				+ storeName() + "'");
 	}
 
-	private OptimisticLockingFailureException staleVersion(String key, @Nullable Long expected,
+	OptimisticLockingFailureException staleVersion(String key, @Nullable Long expected,
 			@Nullable Long current) {
 		String stored = (current != null) ? "version " + current : "a different version or no entity";
 		return new OptimisticLockingFailureException("Entity '" + key + "' in state store '" + storeName()

@@ -1,6 +1,7 @@
 package dev.daprspring.data.index;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,6 +90,31 @@ public final class KeyspaceIndex {
 	public void add(String id) {
 		String key = shardKey(id);
 		ConflictRetry.untilDone("Adding id '" + id + "' to index " + key, () -> tryAdd(read(key), id) ? id : null);
+	}
+
+	/**
+	 * Adds ids to their shards, reading all the shards in one call and writing only those that
+	 * miss an id, retrying on conflicts.
+	 */
+	public void addAll(Collection<String> ids) {
+		Map<String, Set<String>> byShard = new LinkedHashMap<>();
+		ids.forEach((id) -> byShard.computeIfAbsent(shardKey(id), (k) -> new LinkedHashSet<>()).add(id));
+		List<String> keys = new ArrayList<>(byShard.keySet());
+		List<StateEntry<String[]>> read = this.state.getAll(keys, String[].class);
+		for (int i = 0; i < keys.size(); i++) {
+			String key = keys.get(i);
+			Set<String> added = byShard.get(key);
+			// The first attempt uses the bulk read, retries read the shard again.
+			@Nullable IdShard[] shard = { IdShard.of(read.get(i)) };
+			ConflictRetry.untilDone("Adding ids to index " + key, () -> {
+				IdShard current = (shard[0] != null) ? shard[0] : read(key);
+				shard[0] = null;
+				if (current.ids().containsAll(added)) {
+					return key;
+				}
+				return tryWrite(current, (all) -> all.addAll(added)) ? key : null;
+			});
+		}
 	}
 
 	/** Removes ids from their shards, retrying on conflicts. */

@@ -10,4 +10,9 @@ class PostgresRepositoryIntegrationTests extends RepositoryContract {
 		return "postgres";
 	}
 
+	@Override
+	boolean allOrNothingTransactions() {
+		return true;
+	}
+
 }

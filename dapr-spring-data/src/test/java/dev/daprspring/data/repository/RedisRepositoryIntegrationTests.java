@@ -10,4 +10,9 @@ class RedisRepositoryIntegrationTests extends RepositoryContract {
 		return "redis";
 	}
 
+	@Override
+	boolean allOrNothingTransactions() {
+		return false;
+	}
+
 }

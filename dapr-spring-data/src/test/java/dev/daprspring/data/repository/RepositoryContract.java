@@ -29,7 +29,9 @@ import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.core.DaprTemplate;
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.core.state.StateOperations;
 import dev.daprspring.data.core.DaprKeyValueTemplate;
+import dev.daprspring.data.transaction.DaprTransactionManager;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -68,16 +71,32 @@ abstract class RepositoryContract {
 
 	DaprTemplate dapr;
 
+	Transactions transactions;
+
 	/** The state store under test. */
 	abstract String store();
 
+	/** Whether the store applies no operation of a state transaction when one has a stale ETag. */
+	abstract boolean allOrNothingTransactions();
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableDaprRepositories
+	@EnableTransactionManagement
 	static class Repositories {
 
 		@Bean
 		DaprTemplate daprTemplate(DaprTransport transport) {
 			return new DaprTemplate(transport, json);
+		}
+
+		@Bean
+		DaprTransactionManager transactionManager() {
+			return new DaprTransactionManager();
+		}
+
+		@Bean
+		Transactions transactions() {
+			return new Transactions();
 		}
 
 	}
@@ -98,6 +117,7 @@ abstract class RepositoryContract {
 		this.counters = this.context.getBean(CounterRepository.class);
 		this.sessions = this.context.getBean(SessionRepository.class);
 		this.dapr = this.context.getBean(DaprTemplate.class);
+		this.transactions = this.context.getBean(Transactions.class);
 	}
 
 	@AfterAll
@@ -360,6 +380,114 @@ abstract class RepositoryContract {
 		assertThat(this.sessions.existsById(shortLived.getId())).isFalse();
 		assertThat(this.sessions.findAll()).extracting(Session::getUser).contains("bob").doesNotContain("ann");
 		this.sessions.delete(longLived);
+	}
+
+
+	@Test
+	void aTransactionCommitsItsWritesTogetherAndSeesThemBefore() {
+		this.orders.save(new Order("t-gone", "c", "NEW", 1, 1));
+		StateOperations state = this.dapr.state(store());
+		this.transactions.run(() -> {
+			this.orders.save(new Order("t-1", "c", "NEW", 10, 1));
+			Order second = this.orders.save(new Order("t-2", "c", "NEW", 20, 2));
+			second.setStatus("PAID");
+			this.orders.save(second);
+			this.orders.deleteById("t-gone");
+			this.counters.save(new Counter(70L));
+			// Not written yet, but the transaction sees its own writes.
+			assertThat(state.getEntry("order:t-1", JsonNode.class).exists()).isFalse();
+			assertThat(state.getEntry("order:t-gone", JsonNode.class).exists()).isTrue();
+			assertThat(this.orders.findById("t-2")).hasValueSatisfying((o) -> assertThat(o.getStatus()).isEqualTo("PAID"));
+			assertThat(this.orders.existsById("t-gone")).isFalse();
+			assertThat(this.orders.findAll()).extracting(Order::getId).containsExactlyInAnyOrder("t-1", "t-2");
+			assertThat(this.orders.findByStatus("PAID")).extracting(Order::getId).containsExactly("t-2");
+			assertThat(this.orders.count()).isEqualTo(2);
+		});
+		assertThat(this.orders.findById("t-2")).hasValueSatisfying((o) -> assertThat(o.getStatus()).isEqualTo("PAID"));
+		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactlyInAnyOrder("t-1", "t-2");
+		assertThat(this.counters.findById(70L)).hasValueSatisfying((c) -> assertThat(c.getVersion()).isEqualTo(1));
+		assertThat(indexedOrderIds()).contains("t-1", "t-2").doesNotContain("t-gone");
+	}
+
+	@Test
+	void anExceptionRollsTheTransactionBackWithNothingWritten() {
+		this.orders.save(new Order("r-kept", "c", "NEW", 1, 1));
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.transactions.run(() -> {
+			this.orders.save(new Order("r-1", "c", "NEW", 10, 1));
+			this.orders.deleteById("r-kept");
+			throw new IllegalStateException("boom");
+		})).withMessage("boom");
+		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactly("r-kept");
+		assertThat(this.dapr.state(store()).getEntry("order:r-1", JsonNode.class).exists()).isFalse();
+	}
+
+	@Test
+	void anEntityChangedBySomeoneElseAfterTheTransactionReadItRollsAllBack() {
+		this.orders.save(new Order("s-1", "c", "NEW", 1, 1));
+		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.transactions.run(() -> {
+			Order order = this.orders.findById("s-1").orElseThrow();
+			order.setStatus("PAID");
+			this.orders.save(order);
+			this.orders.save(new Order("s-2", "c", "NEW", 2, 2));
+			this.counters.save(new Counter(71L));
+			// Someone else writes the entity the transaction read (not through the transaction).
+			this.dapr.state(store()).save("order:s-1", new Order("s-1", "c", "SHIPPED", 1, 1));
+		}))
+			.withMessageContaining("Transaction on state store '" + store() + "' rolled back")
+			.withMessageContaining("[order:s-1]")
+			.withMessageContaining("nothing was written");
+		assertThat(this.orders.findById("s-1").orElseThrow().getStatus()).isEqualTo("SHIPPED");
+		assertThat(this.orders.existsById("s-2")).isFalse();
+		assertThat(this.counters.existsById(71L)).isFalse();
+	}
+
+	@Test
+	void aStaleVersionInsideATransactionFailsItAtOnce() {
+		this.counters.save(new Counter(72L));
+		Counter stale = this.counters.findById(72L).orElseThrow();
+		Counter fresh = this.counters.findById(72L).orElseThrow();
+		this.counters.save(fresh);
+		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.transactions.run(() -> {
+			this.orders.save(new Order("v-1", "c", "NEW", 1, 1));
+			this.counters.save(stale);
+		})).withMessageContaining("carries version 1 but the store holds version 2");
+		assertThat(this.orders.existsById("v-1")).isFalse();
+		assertThat(this.counters.findById(72L).orElseThrow().getVersion()).isEqualTo(2);
+	}
+
+	@Test
+	void aNewTransactionCommitsOnItsOwnInsideAnother() {
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.transactions.run(() -> {
+			this.orders.save(new Order("n-outer", "c", "NEW", 1, 1));
+			this.transactions.runNew(() -> this.orders.save(new Order("n-inner", "c", "NEW", 2, 2)));
+			throw new IllegalStateException("outer fails");
+		}));
+		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactly("n-inner");
+	}
+
+	@Test
+	void whatTheStoreDoesWithAStateTransactionThatHasAStaleEtag() {
+		StateOperations state = this.dapr.state(store());
+		state.save("probe:a", "a1");
+		String staleEtag = state.getEntry("probe:a", String.class).etag();
+		state.save("probe:a", "a2");
+		state.delete("probe:b");
+		assertThatExceptionOfType(org.springframework.dao.DataAccessException.class)
+			.isThrownBy(() -> state.transaction((tx) -> tx.upsert("probe:b", "b1")
+				.upsert("probe:a", "a3",
+						dev.daprspring.core.state.SaveOptions.ifMatch(staleEtag)
+							.withConcurrency(dev.daprspring.core.state.SaveOptions.Concurrency.FIRST_WRITE))));
+		assertThat(state.get("probe:a", String.class)).contains("a2");
+		// Why a transaction commit checks the ETags first: state.redis applies the other operations.
+		assertThat(state.getEntry("probe:b", String.class).exists()).isEqualTo(!allOrNothingTransactions());
+		state.delete("probe:b");
+	}
+
+	java.util.Set<String> indexedOrderIds() {
+		return this.context.getBean(DaprRepositoryTemplates.class)
+			.templateFor(store(), "test")
+			.getKeyValueAdapter()
+			.indexedIds("order");
 	}
 
 }
