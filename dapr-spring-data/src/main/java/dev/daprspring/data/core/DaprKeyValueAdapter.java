@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,6 @@ import dev.daprspring.data.mapping.DaprMappingContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.keyvalue.core.AbstractKeyValueAdapter;
-import org.springframework.data.keyvalue.core.PredicateQueryEngine;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
 import org.springframework.data.util.CloseableIterator;
 import org.springframework.util.ClassUtils;
@@ -57,9 +57,9 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	private final Map<Class<?>, DaprEntityMetadata> metadata = new ConcurrentHashMap<>();
 
 	public DaprKeyValueAdapter(StateOperations state, JsonMapper jsonMapper, DaprMappingContext mappingContext) {
-		// Derived queries, sorting and paging run in memory over the whole keyspace; each query
-		// method logs that once (DaprPartTreeQuery).
-		super(new PredicateQueryEngine());
+		// Derived queries, sorting and paging run in memory, over the entities an index names or
+		// else the whole keyspace; each scanning query method logs that once (DaprPartTreeQuery).
+		super(new DaprQueryEngine());
 		this.state = state;
 		this.jsonMapper = jsonMapper;
 		this.mappingContext = mappingContext;
@@ -78,33 +78,41 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		KeyspaceIndex index = index(keyspace);
 		String sid = id.toString();
 		String key = index.entityKey(sid);
-		String shardKey = index.shardKey(sid);
 		StateTransactionBuffer tx = StateTransactionBuffer.current();
 		if (tx != null) {
 			return this.transactional.put(tx, keyspace, sid, key, entity, type, item);
 		}
 		return ConflictRetry.untilDone("Saving '" + key + "' in state store '" + storeName() + "'",
-				() -> trySave(index, entity, type, sid, key, shardKey, item));
+				() -> trySave(index, entity, type, sid, key, item));
 	}
 
 	private @Nullable Object trySave(KeyspaceIndex index, DaprEntityMetadata entity, Class<?> type, String id,
-			String key, String shardKey, Object item) {
-		List<StateEntry<JsonNode>> read = this.state.getAll(List.of(shardKey, key), JsonNode.class);
-		StateEntry<JsonNode> shardEntry = read.get(0);
-		StateEntry<JsonNode> stored = read.get(1);
-		IdShard shard = index.shard(shardKey,
-				shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
-				shardEntry.exists() ? shardEntry.etag() : null);
+			String key, Object item) {
+		Map<String, String> values = entity.indexedValues(item);
+		Map<String, Set<String>> entries = index.entries(id, values);
+		List<String> keys = new ArrayList<>();
+		keys.add(key);
+		keys.addAll(entries.keySet());
+		List<StateEntry<JsonNode>> read = this.state.getAll(keys, JsonNode.class);
+		StateEntry<JsonNode> stored = read.get(0);
+		Object previous = stored.exists() ? this.jsonMapper.treeToValue(stored.value(), type) : null;
 		Long expected = entity.version(item);
 		Object toWrite = item;
 		if (entity.isVersioned()) {
-			Long current = stored.exists() ? entity.version(this.jsonMapper.treeToValue(stored.value(), type)) : null;
+			Long current = (previous != null) ? entity.version(previous) : null;
 			if (!Objects.equals(expected, current)) {
 				throw staleVersion(key, expected, current);
 			}
 		}
-		if (!index.tryAdd(shard, id)) {
-			return null;
+		// The id goes into its shard (and the shard of each indexed value) before the entity is written.
+		for (int i = 1; i < read.size(); i++) {
+			StateEntry<JsonNode> shardEntry = read.get(i);
+			IdShard shard = index.shard(shardEntry.key(),
+					shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
+					shardEntry.exists() ? shardEntry.etag() : null);
+			if (!index.tryAdd(shard, id)) {
+				return null;
+			}
 		}
 		SaveOptions options = FIRST_WRITE.withEtag(stored.exists() ? stored.etag() : null);
 		if (!stored.exists() && !entity.isVersioned()) {
@@ -133,9 +141,27 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			return null;
 		}
 		// A delete running since the read may have removed the id (and state.redis accepts an
-		// ETag on a key deleted meanwhile): make sure the id is in the index.
-		index.add(id);
+		// ETag on a key deleted meanwhile): make sure the entries are in the index.
+		index.addAll(entries);
+		if (previous != null) {
+			Map<String, Set<String>> obsolete = obsoleteEntries(index, entity, id, previous, values);
+			if (!obsolete.isEmpty()) {
+				removeFromIndex(index, type, obsolete, List.of(id));
+			}
+		}
 		return toWrite;
+	}
+
+	/** The value-index entries of the entity as it was that it no longer has. */
+	Map<String, Set<String>> obsoleteEntries(KeyspaceIndex index, DaprEntityMetadata entity, String id,
+			Object previous, Map<String, String> values) {
+		Map<String, Set<String>> obsolete = new LinkedHashMap<>();
+		entity.indexedValues(previous).forEach((property, value) -> {
+			if (!value.equals(values.get(property))) {
+				obsolete.put(index.valueShardKey(property, value, id), new LinkedHashSet<>(List.of(id)));
+			}
+		});
+		return obsolete;
 	}
 
 	/**
@@ -187,7 +213,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		if (existing != null) {
 			this.state.delete(index.entityKey(sid));
 		}
-		removeFromIndex(index, List.of(sid));
+		removeFromIndex(index, type, index.entries(sid, indexedValues(existing)), List.of(sid));
 		return existing;
 	}
 
@@ -217,7 +243,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		catch (DaprEtagMismatchException ex) {
 			throw staleVersion(key, expected, null);
 		}
-		removeFromIndex(index, List.of(sid));
+		removeFromIndex(index, type, index.entries(sid, indexedValues(stored.value())), List.of(sid));
 		return entity;
 	}
 
@@ -261,34 +287,55 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		KeyspaceIndex index = index(keyspace);
 		StateTransactionBuffer buffer = StateTransactionBuffer.current();
 		if (buffer != null) {
-			this.transactional.deleteAll(buffer, keyspace, index.allIds());
+			this.transactional.deleteAll(buffer, keyspace, typeOf(keyspace), index.allIds());
 			return;
 		}
-		List<String> ids = new ArrayList<>(index.allIds());
+		Class<?> type = typeOf(keyspace);
+		Set<String> indexed = index.allIds();
+		Map<String, Set<String>> entries = new LinkedHashMap<>();
+		indexed.forEach((id) -> KeyspaceIndex.merge(entries, index.entries(id, Map.of())));
+		if (metadata(type).hasIndexes()) {
+			// The values of the entities name their value-index entries.
+			readAll(keyspace, type).forEach((id, entity) -> KeyspaceIndex.merge(entries,
+					index.entries(id, metadata(type).indexedValues(entity))));
+		}
+		List<String> ids = new ArrayList<>(indexed);
 		// Entities first, then their ids: the index may briefly hold ids of deleted entities,
 		// never the reverse.
 		for (int from = 0; from < ids.size(); from += 100) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
 			this.state.transaction((tx) -> chunk.forEach((id) -> tx.delete(index.entityKey(id))));
 		}
-		removeFromIndex(index, ids);
+		removeFromIndex(index, type, entries, ids);
+	}
+
+	private Map<String, String> indexedValues(@Nullable Object entity) {
+		return (entity != null) ? metadata(entity.getClass()).indexedValues(entity) : Map.of();
 	}
 
 	/**
-	 * Removes the ids, then puts back those whose entity a concurrent save wrote again
-	 * meanwhile, so the index never misses a stored entity.
+	 * Removes index entries, then puts back the entries of those entities a concurrent save
+	 * wrote meanwhile, so the index never misses a stored entity.
+	 * @param entries the entries to remove, by shard key
+	 * @param ids the ids of the entities concerned
 	 */
-	void removeFromIndex(KeyspaceIndex index, List<String> ids) {
-		index.remove(ids);
+	void removeFromIndex(KeyspaceIndex index, Class<?> type, Map<String, Set<String>> entries, List<String> ids) {
+		index.removeAll(entries);
+		DaprEntityMetadata entity = metadata(type);
 		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
 			List<StateEntry<JsonNode>> now = this.state.getAll(chunk.stream().map(index::entityKey).toList(),
 					JsonNode.class);
+			Map<String, Set<String>> back = new LinkedHashMap<>();
 			for (int i = 0; i < chunk.size(); i++) {
-				if (now.get(i).exists()) {
-					index.add(chunk.get(i));
+				StateEntry<JsonNode> current = now.get(i);
+				if (current.exists()) {
+					Map<String, String> values = entity.hasIndexes()
+							? entity.indexedValues(this.jsonMapper.treeToValue(current.value(), type)) : Map.of();
+					KeyspaceIndex.merge(back, index.entries(chunk.get(i), values));
 				}
 			}
+			index.addAll(back);
 		}
 	}
 
@@ -315,9 +362,38 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		return index(keyspace).allIds();
 	}
 
+	/**
+	 * The entities of the keyspace an index names for these equalities, or {@code null} when
+	 * none of the properties is {@code @Indexed}. They may not all match: the caller filters.
+	 * @param equalities values by property name
+	 */
+	@Nullable List<Object> findIndexed(String keyspace, Map<String, Object> equalities) {
+		Class<?> type = typeOf(keyspace);
+		DaprEntityMetadata entity = metadata(type);
+		Map<String, String> values = new LinkedHashMap<>();
+		equalities.forEach((property, value) -> {
+			if (entity.isIndexed(property)) {
+				values.put(property, DaprEntityMetadata.indexValue(value));
+			}
+		});
+		if (values.isEmpty()) {
+			return null;
+		}
+		KeyspaceIndex index = index(keyspace);
+		return new ArrayList<Object>(read(index, new ArrayList<>(index.idsWithValues(values)), keyspace, type).values());
+	}
+
+	/** The ids the index of an {@code @Indexed} property holds for a value, including stale ones. */
+	public Set<String> indexedIds(String keyspace, String property, Object value) {
+		return index(keyspace).idsWithValues(Map.of(property, DaprEntityMetadata.indexValue(value)));
+	}
+
 	private <T> Map<String, T> readAll(String keyspace, Class<T> type) {
 		KeyspaceIndex index = index(keyspace);
-		List<String> ids = new ArrayList<>(index.allIds());
+		return read(index, new ArrayList<>(index.allIds()), keyspace, type);
+	}
+
+	private <T> Map<String, T> read(KeyspaceIndex index, List<String> ids, String keyspace, Class<T> type) {
 		Map<String, T> entities = new LinkedHashMap<>();
 		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
@@ -351,7 +427,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 				(t) -> new DaprEntityMetadata(this.mappingContext.entity(t)));
 	}
 
-	private Class<?> typeOf(String keyspace) {
+	Class<?> typeOf(String keyspace) {
 		for (KeyValuePersistentEntity<?, ?> entity : this.mappingContext.entities()) {
 			if (entity.getIdProperty() != null && keyspace.equals(entity.getKeySpace())) {
 				return entity.getType();

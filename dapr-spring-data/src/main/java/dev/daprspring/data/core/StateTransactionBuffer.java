@@ -123,8 +123,11 @@ public final class StateTransactionBuffer {
 	 * @param key its state key
 	 * @param value its JSON, {@code null} for a delete
 	 * @param ttl how long it lives, {@code null} for ever
+	 * @param type its type
+	 * @param values its indexed values (none for a delete)
 	 */
-	record Write(String keyspace, String id, String key, @Nullable JsonNode value, @Nullable Duration ttl) {
+	record Write(String keyspace, String id, String key, @Nullable JsonNode value, @Nullable Duration ttl,
+			Class<?> type, Map<String, String> values) {
 
 		boolean isDelete() {
 			return this.value == null;

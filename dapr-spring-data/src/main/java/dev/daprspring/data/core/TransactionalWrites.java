@@ -18,6 +18,7 @@ import dev.daprspring.core.state.StateOperations;
 import dev.daprspring.core.state.StateTransaction;
 import dev.daprspring.data.core.StateTransactionBuffer.Seen;
 import dev.daprspring.data.core.StateTransactionBuffer.Write;
+import dev.daprspring.data.index.KeyspaceIndex;
 import dev.daprspring.data.mapping.DaprEntityMetadata;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -75,7 +76,8 @@ final class TransactionalWrites {
 			}
 			toWrite = entity.withVersion(item, (expected != null) ? expected + 1 : 1);
 		}
-		tx.put(key, new Write(keyspace, id, key, this.jsonMapper.valueToTree(toWrite), entity.timeToLive(toWrite)));
+		tx.put(key, new Write(keyspace, id, key, this.jsonMapper.valueToTree(toWrite), entity.timeToLive(toWrite), type,
+				entity.indexedValues(toWrite)));
 		return toWrite;
 	}
 
@@ -91,11 +93,11 @@ final class TransactionalWrites {
 				throw this.adapter.staleVersion(key, expected, stored);
 			}
 		}
-		tx.put(key, new Write(keyspace, id, key, null, null));
+		tx.put(key, new Write(keyspace, id, key, null, null, type, Map.of()));
 		return current;
 	}
 
-	void deleteAll(StateTransactionBuffer tx, String keyspace, Set<String> indexed) {
+	void deleteAll(StateTransactionBuffer tx, String keyspace, Class<?> type, Set<String> indexed) {
 		tx.join(this.adapter, "Deleting all of keyspace '" + keyspace + "'");
 		Map<String, String> ids = new LinkedHashMap<>();
 		indexed.forEach((id) -> ids.put(id, this.adapter.index(keyspace).entityKey(id)));
@@ -104,7 +106,7 @@ final class TransactionalWrites {
 				ids.put(write.id(), write.key());
 			}
 		}
-		ids.forEach((id, key) -> tx.put(key, new Write(keyspace, id, key, null, null)));
+		ids.forEach((id, key) -> tx.put(key, new Write(keyspace, id, key, null, null, type, Map.of())));
 	}
 
 	/** Applies the transaction's own writes to entities read from the store. */
@@ -125,12 +127,35 @@ final class TransactionalWrites {
 	void commit(StateTransactionBuffer tx) {
 		List<Write> writes = tx.writes();
 		String store = this.adapter.storeName();
-		List<String> stale = changedSinceRead(tx, writes);
+		// One read of everything written: the ETag check, and the indexed values being replaced.
+		List<StateEntry<JsonNode>> stored = this.state.getAll(writes.stream().map(Write::key).toList(),
+				JsonNode.class);
+		List<String> stale = changedSinceRead(tx, stored);
 		if (!stale.isEmpty()) {
 			throw conflict(stale, "nothing was written");
 		}
-		Map<String, List<String>> saved = idsByKeyspace(writes, false);
-		saved.forEach((keyspace, ids) -> this.adapter.index(keyspace).addAll(ids));
+		Map<String, Map<String, Set<String>>> added = new LinkedHashMap<>();
+		Map<String, Map<String, Set<String>>> obsolete = new LinkedHashMap<>();
+		for (int i = 0; i < writes.size(); i++) {
+			Write write = writes.get(i);
+			KeyspaceIndex index = this.adapter.index(write.keyspace());
+			DaprEntityMetadata entity = this.adapter.metadata(write.type());
+			Object previous = stored.get(i).exists()
+					? this.jsonMapper.treeToValue(stored.get(i).value(), write.type()) : null;
+			Map<String, Set<String>> removed = obsolete.computeIfAbsent(write.keyspace(), (k) -> new LinkedHashMap<>());
+			if (write.isDelete()) {
+				Map<String, String> values = (previous != null) ? entity.indexedValues(previous) : Map.of();
+				KeyspaceIndex.merge(removed, index.entries(write.id(), values));
+				continue;
+			}
+			KeyspaceIndex.merge(added.computeIfAbsent(write.keyspace(), (k) -> new LinkedHashMap<>()),
+					index.entries(write.id(), write.values()));
+			if (previous != null) {
+				KeyspaceIndex.merge(removed,
+						this.adapter.obsoleteEntries(index, entity, write.id(), previous, write.values()));
+			}
+		}
+		added.forEach((keyspace, entries) -> this.adapter.index(keyspace).addAll(entries));
 		StateTransaction transaction = new StateTransaction();
 		for (Write write : writes) {
 			Seen seen = tx.seen(store, write.key());
@@ -148,7 +173,8 @@ final class TransactionalWrites {
 			this.state.execute(transaction);
 		}
 		catch (DataAccessException ex) {
-			List<String> changed = changedSinceRead(tx, writes);
+			List<String> changed = changedSinceRead(tx,
+					this.state.getAll(writes.stream().map(Write::key).toList(), JsonNode.class));
 			if (ex instanceof OptimisticLockingFailureException || !changed.isEmpty()) {
 				throw conflict(changed, "the store rejected the state transaction (on state.redis the operations "
 						+ "without a conflict may have been applied, see the README)", ex);
@@ -156,19 +182,22 @@ final class TransactionalWrites {
 			throw ex;
 		}
 		finally {
-			// A concurrent delete may have removed a saved id between adding it and the commit.
-			saved.forEach((keyspace, ids) -> this.adapter.index(keyspace).addAll(ids));
+			// A concurrent delete may have removed a saved entry between adding it and the commit.
+			added.forEach((keyspace, entries) -> this.adapter.index(keyspace).addAll(entries));
 		}
-		idsByKeyspace(writes, true)
-			.forEach((keyspace, ids) -> this.adapter.removeFromIndex(this.adapter.index(keyspace), ids));
+		Map<String, List<String>> ids = idsByKeyspace(writes);
+		obsolete.forEach((keyspace, entries) -> {
+			if (!entries.isEmpty()) {
+				this.adapter.removeFromIndex(this.adapter.index(keyspace), typeIn(writes, keyspace), entries,
+						ids.get(keyspace));
+			}
+		});
 	}
 
-	/** The keys the transaction read and writes whose ETag is no longer the one it read. */
-	private List<String> changedSinceRead(StateTransactionBuffer tx, List<Write> writes) {
+	/** The keys the transaction read whose ETag is no longer the one it read. */
+	private List<String> changedSinceRead(StateTransactionBuffer tx, List<StateEntry<JsonNode>> now) {
 		String store = this.adapter.storeName();
-		List<String> keys = writes.stream().map(Write::key).filter((key) -> tx.seen(store, key) != null).toList();
 		List<String> changed = new ArrayList<>();
-		List<StateEntry<JsonNode>> now = this.state.getAll(keys, JsonNode.class);
 		for (StateEntry<JsonNode> entry : now) {
 			Seen seen = tx.seen(store, entry.key());
 			if (seen != null && (seen.exists() != entry.exists()
@@ -179,12 +208,14 @@ final class TransactionalWrites {
 		return changed;
 	}
 
-	private static Map<String, List<String>> idsByKeyspace(List<Write> writes, boolean deletes) {
+	private static Class<?> typeIn(List<Write> writes, String keyspace) {
+		return writes.stream().filter((w) -> w.keyspace().equals(keyspace)).findFirst().orElseThrow().type();
+	}
+
+	private static Map<String, List<String>> idsByKeyspace(List<Write> writes) {
 		Map<String, List<String>> ids = new LinkedHashMap<>();
 		for (Write write : writes) {
-			if (write.isDelete() == deletes) {
-				ids.computeIfAbsent(write.keyspace(), (k) -> new ArrayList<>()).add(write.id());
-			}
+			ids.computeIfAbsent(write.keyspace(), (k) -> new ArrayList<>()).add(write.id());
 		}
 		return ids;
 	}

@@ -320,7 +320,8 @@ abstract class RepositoryContract {
 	}
 
 	@Test
-	void theIndexHoldsEveryEntityAfterConcurrentSavesAndDeletes() throws Exception {
+	void theIndexesHoldEveryEntityAfterConcurrentSavesAndDeletes() throws Exception {
+		List<String> statuses = List.of("A", "B", "C");
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		try {
 			List<Future<?>> workers = new ArrayList<>();
@@ -332,7 +333,8 @@ abstract class RepositoryContract {
 							this.orders.deleteById(id);
 						}
 						else {
-							this.orders.save(new Order(id, "c", "NEW", i, i));
+							String status = statuses.get(ThreadLocalRandom.current().nextInt(statuses.size()));
+							this.orders.save(new Order(id, "c", status, i, i));
 						}
 					}
 					return null;
@@ -345,17 +347,64 @@ abstract class RepositoryContract {
 		finally {
 			pool.shutdownNow();
 		}
-		Set<String> stored = new HashSet<>();
+		Map<String, String> stored = new java.util.HashMap<>();
 		for (int i = 0; i < 30; i++) {
-			if (this.dapr.state(store()).getEntry("order:x-" + i, JsonNode.class).exists()) {
-				stored.add("x-" + i);
+			Order order = this.dapr.state(store()).get("order:x-" + i, Order.class).orElse(null);
+			if (order != null) {
+				stored.put(order.getId(), order.getStatus());
 			}
 		}
-		DaprKeyValueTemplate template = this.context.getBean(DaprRepositoryTemplates.class)
-			.templateFor(store(), "test");
-		assertThat(template.getKeyValueAdapter().indexedIds("order")).containsAll(stored);
-		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactlyInAnyOrderElementsOf(stored);
+		assertThat(indexedOrderIds()).containsAll(stored.keySet());
+		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactlyInAnyOrderElementsOf(stored.keySet());
 		assertThat(this.orders.count()).isEqualTo(stored.size());
+		for (String status : statuses) {
+			Set<String> holding = new HashSet<>();
+			stored.forEach((id, s) -> {
+				if (s.equals(status)) {
+					holding.add(id);
+				}
+			});
+			assertThat(adapter().indexedIds("order", "status", status)).containsAll(holding);
+			assertThat(this.orders.findByStatus(status)).extracting(Order::getId)
+				.containsExactlyInAnyOrderElementsOf(holding);
+			assertThat(this.orders.countByStatus(status)).isEqualTo(holding.size());
+		}
+	}
+
+	@Test
+	void aValueIndexFollowsTheEntitysValue() {
+		this.orders.save(new Order("i-1", "ann", "NEW", 1, 1));
+		assertThat(adapter().indexedIds("order", "status", "NEW")).containsExactly("i-1");
+		Order order = this.orders.findById("i-1").orElseThrow();
+		order.setStatus("PAID");
+		this.orders.save(order);
+		assertThat(adapter().indexedIds("order", "status", "NEW")).isEmpty();
+		assertThat(adapter().indexedIds("order", "status", "PAID")).containsExactly("i-1");
+		assertThat(adapter().indexedIds("order", "customerId", "ann")).containsExactly("i-1");
+		assertThat(this.orders.findByStatus("NEW")).isEmpty();
+		assertThat(this.orders.findByCustomerIdAndStatusOrderByCreatedAtDesc("ann", "PAID")).extracting(Order::getId)
+			.containsExactly("i-1");
+		this.orders.delete(order);
+		assertThat(adapter().indexedIds("order", "status", "PAID")).isEmpty();
+		assertThat(adapter().indexedIds("order", "customerId", "ann")).isEmpty();
+		// Values with characters that are special in keys are indexed too.
+		this.orders.save(new Order("i-2", "a||b: c", "NEW", 1, 1));
+		assertThat(this.orders.findByCustomerId("a||b: c", PageRequest.of(0, 5)).getContent()).extracting(Order::getId)
+			.containsExactly("i-2");
+		assertThat(this.dapr.state(store()).getEntry("order:__idx:customerId:a%7C%7Cb%3A+c:" + Math.floorMod("i-2".hashCode(), 16),
+				String[].class).value()).containsExactly("i-2");
+	}
+
+	@Test
+	void equalityQueriesOnIndexedPropertiesReadOnlyTheEntitiesTheIndexNames() {
+		this.orders.saveAll(List.of(new Order("q-1", "ann", "PAID", 1, 1), new Order("q-2", "bob", "NEW", 2, 2)));
+		// Someone else rewrites q-2 without updating the value index: only a scan finds it as PAID.
+		this.dapr.state(store()).save("order:q-2", new Order("q-2", "bob", "PAID", 2, 2));
+		assertThat(this.orders.findByStatus("PAID")).extracting(Order::getId).containsExactly("q-1");
+		assertThat(this.orders.findByStatusIgnoreCase("PAID")).extracting(Order::getId)
+			.containsExactlyInAnyOrder("q-1", "q-2");
+		// An entity the index names but that no longer matches is filtered out.
+		assertThat(this.orders.findByStatus("NEW")).isEmpty();
 	}
 
 	@Test
@@ -407,6 +456,9 @@ abstract class RepositoryContract {
 		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactlyInAnyOrder("t-1", "t-2");
 		assertThat(this.counters.findById(70L)).hasValueSatisfying((c) -> assertThat(c.getVersion()).isEqualTo(1));
 		assertThat(indexedOrderIds()).contains("t-1", "t-2").doesNotContain("t-gone");
+		assertThat(this.orders.findByStatus("PAID")).extracting(Order::getId).containsExactly("t-2");
+		assertThat(this.orders.findByStatus("NEW")).extracting(Order::getId).containsExactly("t-1");
+		assertThat(adapter().indexedIds("order", "status", "NEW")).containsExactly("t-1");
 	}
 
 	@Test
@@ -481,6 +533,10 @@ abstract class RepositoryContract {
 		// Why a transaction commit checks the ETags first: state.redis applies the other operations.
 		assertThat(state.getEntry("probe:b", String.class).exists()).isEqualTo(!allOrNothingTransactions());
 		state.delete("probe:b");
+	}
+
+	dev.daprspring.data.core.DaprKeyValueAdapter adapter() {
+		return this.context.getBean(DaprRepositoryTemplates.class).templateFor(store(), "test").getKeyValueAdapter();
 	}
 
 	java.util.Set<String> indexedOrderIds() {
