@@ -2,6 +2,7 @@ package dev.daprspring.data.core;
 
 import java.time.Duration;
 import java.util.AbstractMap;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ import dev.daprspring.data.mapping.DaprEntityMetadata;
 import dev.daprspring.data.mapping.DaprMappingContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.keyvalue.core.AbstractKeyValueAdapter;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
 import org.springframework.data.util.CloseableIterator;
@@ -51,6 +53,8 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	private final DaprMappingContext mappingContext;
 
 	private final TransactionalWrites transactional;
+
+	private volatile boolean queryApi;
 
 	private final Map<String, KeyspaceIndex> indexes = new ConcurrentHashMap<>();
 
@@ -381,6 +385,31 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		}
 		KeyspaceIndex index = index(keyspace);
 		return new ArrayList<Object>(read(index, new ArrayList<>(index.idsWithValues(values)), keyspace, type).values());
+	}
+
+	/** Sends derived queries with a query API filter to the store's state query API (capability {@code QUERY_API}). */
+	public void setQueryApi(boolean queryApi) {
+		this.queryApi = queryApi;
+	}
+
+	/** Whether derived queries with a query API filter go to the store's state query API. */
+	public boolean usesQueryApi() {
+		return this.queryApi;
+	}
+
+	/**
+	 * Runs a query through the state query API: its filter, and its sort when every sorted
+	 * property is a text property (so the database's text ordering is the property's order),
+	 * with the entity id as tie-breaker; results from other keyspaces are dropped and the full
+	 * criteria applied to the rest. With a pushed order, pages are fetched only until the
+	 * requested rows are found; otherwise every match is read and sorted and paged in memory.
+	 * @param rows how many results at most, {@code -1} for all
+	 */
+	List<Object> queryApi(String keyspace, IndexedPredicate criteria, Sort sort, @Nullable Comparator<?> comparator,
+			long offset, int rows) {
+		Class<?> type = typeOf(keyspace);
+		return new StateQuery(this.state, this.jsonMapper, this.mappingContext.entity(type), keyspace)
+			.run(criteria, sort, comparator, Math.max(offset, 0), rows);
 	}
 
 	/** The ids the index of an {@code @Indexed} property holds for a value, including stale ones. */

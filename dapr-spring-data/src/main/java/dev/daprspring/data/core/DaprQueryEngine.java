@@ -8,14 +8,60 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Sort;
+import org.springframework.data.keyvalue.core.PathSortAccessor;
 import org.springframework.data.keyvalue.core.PredicateQueryEngine;
+import org.springframework.data.keyvalue.core.query.KeyValueQuery;
 
 /**
- * Evaluates derived queries in memory; a query whose criteria hold an equality on an
- * {@code @Indexed} property reads only the entities that index names, others read the whole
- * keyspace.
+ * Runs derived queries: on a store with the state query API, a query whose criteria have a
+ * query API filter is sent to the store (filter, and sort and paging when they can be); else a
+ * query whose criteria hold an equality on an {@code @Indexed} property reads only the entities
+ * that index names; others read the whole keyspace. Filtering, sorting and paging that the
+ * store did not do run in memory.
  */
 final class DaprQueryEngine extends PredicateQueryEngine {
+
+	private static final PathSortAccessor SORT = new PathSortAccessor();
+
+	@Override
+	public <T> Collection<T> execute(KeyValueQuery<?> query, String keyspace, Class<T> type) {
+		if (pushable(query)) {
+			@SuppressWarnings("unchecked")
+			Collection<T> found = (Collection<T>) adapter().queryApi(keyspace, (IndexedPredicate) query.getCriteria(),
+					query.getSort(), SORT.resolve(query), query.getOffset(), query.getRows());
+			return found;
+		}
+		return super.execute(query, keyspace, type);
+	}
+
+	@Override
+	public Collection<?> execute(KeyValueQuery<?> query, String keyspace) {
+		if (pushable(query)) {
+			return adapter().queryApi(keyspace, (IndexedPredicate) query.getCriteria(), query.getSort(),
+					SORT.resolve(query), query.getOffset(), query.getRows());
+		}
+		return super.execute(query, keyspace);
+	}
+
+	@Override
+	public long count(KeyValueQuery<?> query, String keyspace) {
+		if (pushable(query)) {
+			return adapter().queryApi(keyspace, (IndexedPredicate) query.getCriteria(), Sort.unsorted(), null, -1, -1)
+				.size();
+		}
+		return super.count(query, keyspace);
+	}
+
+	private boolean pushable(KeyValueQuery<?> query) {
+		return query.getCriteria() instanceof IndexedPredicate indexed && indexed.filter() != null
+				&& getAdapter() instanceof DaprKeyValueAdapter adapter && adapter.usesQueryApi()
+				&& StateTransactionBuffer.current() == null;
+	}
+
+	private DaprKeyValueAdapter adapter() {
+		return (DaprKeyValueAdapter) getRequiredAdapter();
+	}
 
 	@Override
 	public Collection<?> execute(@Nullable Predicate<?> criteria, @Nullable Comparator<?> sort, long offset, int rows,

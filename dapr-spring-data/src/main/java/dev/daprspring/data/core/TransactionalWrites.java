@@ -185,6 +185,9 @@ final class TransactionalWrites {
 			// A concurrent delete may have removed a saved entry between adding it and the commit.
 			added.forEach((keyspace, entries) -> this.adapter.index(keyspace).addAll(entries));
 		}
+		if (this.adapter.usesQueryApi()) {
+			storeAsDocuments(writes);
+		}
 		Map<String, List<String>> ids = idsByKeyspace(writes);
 		obsolete.forEach((keyspace, entries) -> {
 			if (!entries.isEmpty()) {
@@ -192,6 +195,33 @@ final class TransactionalWrites {
 						ids.get(keyspace));
 			}
 		});
+	}
+
+	/**
+	 * Writes the saved entities again, one by one, so that the state query API sees them: daprd
+	 * hands the values of a gRPC state transaction to the store as bytes, which state.postgresql
+	 * v1 keeps as binary rather than as a JSON document. Each is written only if it still holds
+	 * what the transaction wrote (its ETag then guards the write).
+	 */
+	private void storeAsDocuments(List<Write> writes) {
+		List<Write> saved = writes.stream().filter((w) -> !w.isDelete()).toList();
+		// As text: JSON numbers read back may be of another node type than those written.
+		List<StateEntry<String>> now = this.state.getAll(saved.stream().map(Write::key).toList(), String.class);
+		for (int i = 0; i < saved.size(); i++) {
+			Write write = saved.get(i);
+			StateEntry<String> entry = now.get(i);
+			if (entry.exists() && entry.etag() != null
+					&& Objects.equals(entry.value(), this.jsonMapper.writeValueAsString(write.value()))) {
+				SaveOptions options = FIRST_WRITE.withEtag(entry.etag());
+				Duration ttl = write.ttl();
+				try {
+					this.state.save(write.key(), write.value(), (ttl != null) ? options.withTtl(ttl) : options);
+				}
+				catch (OptimisticLockingFailureException ex) {
+					// Written by someone else since: theirs stands.
+				}
+			}
+		}
 	}
 
 	/** The keys the transaction read whose ETag is no longer the one it read. */

@@ -28,6 +28,8 @@ public class DaprRepositoryTemplates {
 	/** The property that makes the store check run at startup rather than at first use. */
 	public static final String FAIL_FAST_PROPERTY = "dapr.data.fail-fast";
 
+	private static final String QUERY_API = "QUERY_API";
+
 	private final DaprOperations dapr;
 
 	private final DaprMappingContext mappingContext;
@@ -69,10 +71,14 @@ public class DaprRepositoryTemplates {
 	 */
 	public DaprKeyValueTemplate templateFor(String store, String repository) {
 		this.repositories.computeIfAbsent(store, (name) -> new CopyOnWriteArraySet<>()).add(repository);
-		DaprKeyValueTemplate template = this.templates.computeIfAbsent(store, (name) -> new DaprKeyValueTemplate(
-				new DaprKeyValueAdapter(this.dapr.state(name), this.jsonMapper, this.mappingContext),
-				this.mappingContext,
-				() -> StoreRequirements.check(this.dapr.metadata(), name, this.repositories.get(name))));
+		DaprKeyValueTemplate template = this.templates.computeIfAbsent(store, (name) -> {
+			DaprKeyValueAdapter adapter = new DaprKeyValueAdapter(this.dapr.state(name), this.jsonMapper,
+					this.mappingContext);
+			// Derived queries go to the state query API on stores that have it.
+			return new DaprKeyValueTemplate(adapter, this.mappingContext, () -> adapter.setQueryApi(StoreRequirements
+				.check(this.dapr.metadata(), name, this.repositories.get(name))
+				.hasCapability(QUERY_API)));
+		});
 		if (this.environment.getProperty(FAIL_FAST_PROPERTY, Boolean.class, false)) {
 			template.checkStore();
 		}
