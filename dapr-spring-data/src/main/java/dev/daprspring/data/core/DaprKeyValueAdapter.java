@@ -56,6 +56,14 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	private volatile boolean queryApi;
 
+	private volatile boolean etagsGuardDeletes;
+
+	/** How many entity keys the adapter remembers as stored. */
+	static final int KNOWN_KEYS = 100_000;
+
+	// Only a hint of which keys to read first on a save: what is done is decided by what is read.
+	private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
+
 	private final Map<String, KeyspaceIndex> indexes = new ConcurrentHashMap<>();
 
 	private final Map<Class<?>, DaprEntityMetadata> metadata = new ConcurrentHashMap<>();
@@ -94,12 +102,28 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			String key, Object item) {
 		Map<String, String> values = entity.indexedValues(item);
 		Map<String, Set<String>> entries = index.entries(id, values);
-		List<String> keys = new ArrayList<>();
-		keys.add(key);
-		keys.addAll(entries.keySet());
-		List<StateEntry<JsonNode>> read = this.state.getAll(keys, JsonNode.class);
-		StateEntry<JsonNode> stored = read.get(0);
-		Object previous = stored.exists() ? this.jsonMapper.treeToValue(stored.value(), type) : null;
+		boolean needsPrevious = entity.isVersioned() || entity.hasIndexes();
+		// An entity this adapter saw stored is most likely still there: read it alone, without
+		// its index shards (whose size grows with the keyspace).
+		boolean known = this.etagsGuardDeletes && this.knownKeys.contains(key);
+		StateEntry<?> stored;
+		Object previous;
+		List<StateEntry<JsonNode>> shards = null;
+		if (known) {
+			Class<?> readAs = needsPrevious ? type : String.class;
+			StateEntry<?> entry = this.state.getEntry(key, readAs);
+			stored = entry;
+			previous = needsPrevious ? entry.value() : null;
+		}
+		else {
+			List<String> keys = new ArrayList<>();
+			keys.add(key);
+			keys.addAll(entries.keySet());
+			List<StateEntry<JsonNode>> read = this.state.getAll(keys, JsonNode.class);
+			stored = read.get(0);
+			previous = (stored.exists() && needsPrevious) ? this.jsonMapper.treeToValue(read.get(0).value(), type) : null;
+			shards = read.subList(1, read.size());
+		}
 		Long expected = entity.version(item);
 		Object toWrite = item;
 		if (entity.isVersioned()) {
@@ -108,14 +132,28 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 				throw staleVersion(key, expected, current);
 			}
 		}
-		// The id goes into its shard (and the shard of each indexed value) before the entity is written.
-		for (int i = 1; i < read.size(); i++) {
-			StateEntry<JsonNode> shardEntry = read.get(i);
-			IdShard shard = index.shard(shardEntry.key(),
-					shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
-					shardEntry.exists() ? shardEntry.etag() : null);
-			if (!index.tryAdd(shard, id)) {
-				return null;
+		// Where the store rejects an ETag that names a key deleted since, updating an entity that
+		// exists without changing its indexed values needs no index work: whoever wrote what was
+		// read made sure of its entries, and a delete or change that removes one writes the
+		// entity first, which makes this ETag-guarded write fail.
+		boolean unchanged = this.etagsGuardDeletes && stored.exists()
+				&& (previous == null || entity.indexedValues(previous).equals(values));
+		boolean indexed = unchanged;
+		// Shards read anyway are checked anyway: an entity written past the repository gets its entries.
+		if (!unchanged || shards != null) {
+			if (shards == null) {
+				shards = this.state.getAll(new ArrayList<>(entries.keySet()), JsonNode.class);
+			}
+			// The id goes into its shard (and the shard of each indexed value) before the entity is written.
+			indexed = true;
+			for (StateEntry<JsonNode> shardEntry : shards) {
+				IdShard shard = index.shard(shardEntry.key(),
+						shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
+						shardEntry.exists() ? shardEntry.etag() : null);
+				indexed &= shard.contains(id);
+				if (!index.tryAdd(shard, id)) {
+					return null;
+				}
 			}
 		}
 		SaveOptions options = FIRST_WRITE.withEtag(stored.exists() ? stored.etag() : null);
@@ -135,6 +173,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		}
 		catch (DataAccessException ex) {
 			entity.restoreVersion(item, originalVersion);
+			this.knownKeys.remove(key);
 			boolean conflict = (ex instanceof DaprEtagMismatchException) || changedSince(key, stored);
 			if (!conflict) {
 				throw ex;
@@ -145,15 +184,27 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			return null;
 		}
 		// A delete running since the read may have removed the id (and state.redis accepts an
-		// ETag on a key deleted meanwhile): make sure the entries are in the index.
-		index.addAll(entries);
-		if (previous != null) {
+		// ETag on a key deleted meanwhile): make sure the entries are in the index, unless (see
+		// above) the store's ETag check already excluded that.
+		if (!(this.etagsGuardDeletes && indexed && stored.exists())) {
+			index.addAll(entries);
+		}
+		if (previous != null && entity.hasIndexes()) {
 			Map<String, Set<String>> obsolete = obsoleteEntries(index, entity, id, previous, values);
 			if (!obsolete.isEmpty()) {
 				removeFromIndex(index, type, obsolete, List.of(id));
 			}
 		}
+		rememberStored(key);
 		return toWrite;
+	}
+
+	/** Remembers (up to a bound) that the key holds an entity. */
+	private void rememberStored(String key) {
+		if (this.knownKeys.size() >= KNOWN_KEYS) {
+			this.knownKeys.clear();
+		}
+		this.knownKeys.add(key);
 	}
 
 	/** The value-index entries of the entity as it was that it no longer has. */
@@ -172,7 +223,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	 * Whether the entity changed since it was read: state.redis reports a stale ETag on a
 	 * deleted key, or a lost create-if-absent race, as an internal error rather than a mismatch.
 	 */
-	private boolean changedSince(String key, StateEntry<JsonNode> read) {
+	private boolean changedSince(String key, StateEntry<?> read) {
 		StateEntry<JsonNode> now = this.state.getEntry(key, JsonNode.class);
 		return read.exists() ? !now.exists() || !Objects.equals(now.etag(), read.etag()) : now.exists();
 	}
@@ -214,6 +265,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			return this.transactional.delete(tx, keyspace, sid, index.entityKey(sid), type, null);
 		}
 		T existing = get(id, keyspace, type);
+		this.knownKeys.remove(index.entityKey(sid));
 		if (existing != null) {
 			this.state.delete(index.entityKey(sid));
 		}
@@ -241,6 +293,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		if (stored.value() == null || !Objects.equals(expected, current)) {
 			throw staleVersion(key, expected, current);
 		}
+		this.knownKeys.remove(key);
 		try {
 			this.state.delete(key, stored.etag());
 		}
@@ -304,6 +357,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 					index.entries(id, metadata(type).indexedValues(entity))));
 		}
 		List<String> ids = new ArrayList<>(indexed);
+		ids.forEach((id) -> this.knownKeys.remove(index.entityKey(id)));
 		// Entities first, then their ids: the index may briefly hold ids of deleted entities,
 		// never the reverse.
 		for (int from = 0; from < ids.size(); from += 100) {
@@ -390,6 +444,16 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	/** Sends derived queries with a query API filter to the store's state query API (capability {@code QUERY_API}). */
 	public void setQueryApi(boolean queryApi) {
 		this.queryApi = queryApi;
+	}
+
+	/**
+	 * Tells the adapter that the store rejects a write whose ETag names a key deleted since
+	 * (state.in-memory and state.postgresql do, state.redis does not). A save of an entity that
+	 * exists and whose index entries are all in place then skips checking the index again after
+	 * writing: a concurrent delete makes its ETag-guarded write fail instead.
+	 */
+	public void setEtagsGuardDeletes(boolean etagsGuardDeletes) {
+		this.etagsGuardDeletes = etagsGuardDeletes;
 	}
 
 	/** Whether derived queries with a query API filter go to the store's state query API. */

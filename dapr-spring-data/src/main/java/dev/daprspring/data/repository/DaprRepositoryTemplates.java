@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.DaprTemplate;
+import dev.daprspring.core.metadata.SidecarMetadata.Component;
 import dev.daprspring.data.core.DaprKeyValueAdapter;
 import dev.daprspring.data.core.DaprKeyValueTemplate;
 import dev.daprspring.data.mapping.DaprMappingContext;
@@ -29,6 +30,9 @@ public class DaprRepositoryTemplates {
 	public static final String FAIL_FAST_PROPERTY = "dapr.data.fail-fast";
 
 	private static final String QUERY_API = "QUERY_API";
+
+	// Stores known (by the contract tests) to reject a write whose ETag names a key deleted since.
+	private static final Set<String> ETAGS_GUARD_DELETES = Set.of("state.in-memory", "state.postgresql/v1");
 
 	private final DaprOperations dapr;
 
@@ -74,10 +78,13 @@ public class DaprRepositoryTemplates {
 		DaprKeyValueTemplate template = this.templates.computeIfAbsent(store, (name) -> {
 			DaprKeyValueAdapter adapter = new DaprKeyValueAdapter(this.dapr.state(name), this.jsonMapper,
 					this.mappingContext);
-			// Derived queries go to the state query API on stores that have it.
-			return new DaprKeyValueTemplate(adapter, this.mappingContext, () -> adapter.setQueryApi(StoreRequirements
-				.check(this.dapr.metadata(), name, this.repositories.get(name))
-				.hasCapability(QUERY_API)));
+			return new DaprKeyValueTemplate(adapter, this.mappingContext, () -> {
+				Component component = StoreRequirements.check(this.dapr.metadata(), name, this.repositories.get(name));
+				// Derived queries go to the state query API on stores that have it.
+				adapter.setQueryApi(component.hasCapability(QUERY_API));
+				adapter.setEtagsGuardDeletes(ETAGS_GUARD_DELETES.contains(component.type())
+						|| ETAGS_GUARD_DELETES.contains(component.type() + "/" + component.version()));
+			});
 		});
 		if (this.environment.getProperty(FAIL_FAST_PROPERTY, Boolean.class, false)) {
 			template.checkStore();
