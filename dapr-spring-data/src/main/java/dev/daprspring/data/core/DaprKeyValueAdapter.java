@@ -64,6 +64,9 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	// Only a hint of which keys to read first on a save: what is done is decided by what is read.
 	private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
 
+	// The ETags findById read, for a save of the same entity right after: taken (removed) by it.
+	private final Map<String, ReadEtag> readEtags = new ConcurrentHashMap<>();
+
 	private final Map<String, KeyspaceIndex> indexes = new ConcurrentHashMap<>();
 
 	private final Map<Class<?>, DaprEntityMetadata> metadata = new ConcurrentHashMap<>();
@@ -101,6 +104,14 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	private @Nullable Object trySave(KeyspaceIndex index, DaprEntityMetadata entity, Class<?> type, String id,
 			String key, Object item) {
 		Map<String, String> values = entity.indexedValues(item);
+		ReadEtag asRead = this.etagsGuardDeletes ? this.readEtags.remove(key) : null;
+		if (asRead != null && asRead.values().equals(values) && Objects.equals(asRead.version(), entity.version(item))
+				&& (!entity.isVersioned() || asRead.version() != null)) {
+			Object saved = saveAsRead(entity, key, item, asRead);
+			if (saved != null) {
+				return saved;
+			}
+		}
 		Map<String, Set<String>> entries = index.entries(id, values);
 		boolean needsPrevious = entity.isVersioned() || entity.hasIndexes();
 		// An entity this adapter saw stored is most likely still there: read it alone, without
@@ -199,6 +210,65 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		return toWrite;
 	}
 
+	/**
+	 * Writes an entity guarded by the ETag findById read it with, when it still holds the
+	 * version and indexed values read then: the same reasoning as for a read ETag (see
+	 * {@code trySave}) makes the index work unnecessary.
+	 * @return the saved entity, or {@code null} when the entity changed since (then the save
+	 * starts over the usual way)
+	 */
+	private @Nullable Object saveAsRead(DaprEntityMetadata entity, String key, Object item, ReadEtag read) {
+		SaveOptions options = FIRST_WRITE.withEtag(read.etag());
+		Duration ttl = entity.timeToLive(item);
+		if (ttl != null) {
+			options = options.withTtl(ttl);
+		}
+		Object originalVersion = entity.rawVersion(item);
+		Long version = read.version();
+		Object toWrite = (version != null) ? entity.withVersion(item, version + 1) : item;
+		try {
+			this.state.save(key, toWrite, options);
+		}
+		catch (DataAccessException ex) {
+			entity.restoreVersion(item, originalVersion);
+			if (!(ex instanceof DaprEtagMismatchException)
+					&& !changedSince(key, new StateEntry<>(key, "", read.etag(), Map.of()))) {
+				throw ex;
+			}
+			return null;
+		}
+		rememberStored(key);
+		return toWrite;
+	}
+
+	/** Remembers the ETag an entity was read with, for a save of it right after. */
+	private void rememberRead(String key, StateEntry<?> entry) {
+		Object value = entry.value();
+		if (this.etagsGuardDeletes && value != null && entry.etag() != null) {
+			DaprEntityMetadata entity = metadata(value.getClass());
+			if (this.readEtags.size() >= KNOWN_KEYS) {
+				this.readEtags.clear();
+			}
+			this.readEtags.put(key, new ReadEtag(entry.etag(), entity.version(value), entity.indexedValues(value)));
+		}
+	}
+
+	/**
+	 * An entity as findById read it.
+	 *
+	 * @param etag its ETag
+	 * @param version its version, if it has one
+	 * @param values its indexed values
+	 */
+	private record ReadEtag(String etag, @Nullable Long version, Map<String, String> values) {
+
+	}
+
+	private void forget(String key) {
+		this.knownKeys.remove(key);
+		this.readEtags.remove(key);
+	}
+
 	/** Remembers (up to a bound) that the key holds an entity. */
 	private void rememberStored(String key) {
 		if (this.knownKeys.size() >= KNOWN_KEYS) {
@@ -248,7 +318,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		if (tx != null) {
 			return this.transactional.view(tx, index(keyspace).entityKey(id.toString()), type);
 		}
-		return this.state.get(index(keyspace).entityKey(id.toString()), type).orElse(null);
+		String key = index(keyspace).entityKey(id.toString());
+		StateEntry<T> entry = this.state.getEntry(key, type);
+		rememberRead(key, entry);
+		return entry.value();
 	}
 
 	@Override
@@ -265,7 +338,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			return this.transactional.delete(tx, keyspace, sid, index.entityKey(sid), type, null);
 		}
 		T existing = get(id, keyspace, type);
-		this.knownKeys.remove(index.entityKey(sid));
+		forget(index.entityKey(sid));
 		if (existing != null) {
 			this.state.delete(index.entityKey(sid));
 		}
@@ -293,7 +366,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		if (stored.value() == null || !Objects.equals(expected, current)) {
 			throw staleVersion(key, expected, current);
 		}
-		this.knownKeys.remove(key);
+		forget(key);
 		try {
 			this.state.delete(key, stored.etag());
 		}
@@ -357,7 +430,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 					index.entries(id, metadata(type).indexedValues(entity))));
 		}
 		List<String> ids = new ArrayList<>(indexed);
-		ids.forEach((id) -> this.knownKeys.remove(index.entityKey(id)));
+		ids.forEach((id) -> forget(index.entityKey(id)));
 		// Entities first, then their ids: the index may briefly hold ids of deleted entities,
 		// never the reverse.
 		for (int from = 0; from < ids.size(); from += 100) {

@@ -19,6 +19,11 @@ class InMemoryRepositoryIntegrationTests extends RepositoryContract {
 	}
 
 	@Override
+	boolean etagsGuardDeletes() {
+		return true;
+	}
+
+	@Override
 	boolean allOrNothingTransactions() {
 		return true;
 	}

@@ -24,6 +24,11 @@ class PostgresRepositoryIntegrationTests extends RepositoryContract {
 	}
 
 	@Override
+	boolean etagsGuardDeletes() {
+		return true;
+	}
+
+	@Override
 	boolean allOrNothingTransactions() {
 		return true;
 	}

@@ -11,6 +11,11 @@ class RedisRepositoryIntegrationTests extends RepositoryContract {
 	}
 
 	@Override
+	boolean etagsGuardDeletes() {
+		return false;
+	}
+
+	@Override
 	boolean allOrNothingTransactions() {
 		return false;
 	}
