@@ -119,6 +119,15 @@ public final class DataBenchmark {
 				state.get(ids.key(thread, i), Order.class).orElse(null))));
 		clients.add(new OperationClient("repo.save", (thread, i) -> repository.save(ids.order(thread, i))));
 		clients.add(new OperationClient("tmpl.save", (thread, i) -> state.save(ids.key(thread, i), ids.order(thread, i))));
+		// Read-modify-write: findById then save of the same entity, against get then save.
+		clients.add(new OperationClient("repo.findSave", (thread, i) -> {
+			Order read = repository.findById(ids.id(thread, i)).orElseThrow();
+			repository.save(read);
+		}));
+		clients.add(new OperationClient("tmpl.getSave", (thread, i) -> {
+			Order read = state.get(ids.key(thread, i), Order.class).orElseThrow();
+			state.save(ids.key(thread, i), read);
+		}));
 		// The calls the repository's save of an existing entity makes (one it saw stored, on a store
 		// that rejects an ETag naming a deleted key): read the entity, write it with its ETag.
 		clients.add(new OperationClient("tmpl.2calls", (thread, i) -> {
@@ -176,6 +185,14 @@ public final class DataBenchmark {
 				out.printf(Locale.ROOT, "%-9s %7d %11s %9.1f %6.2f  (the repository's 2 calls through the template)%n",
 						"save", threads, "", micros(measurements, "tmpl.2calls", threads),
 						saveRepo / micros(measurements, "tmpl.2calls", threads));
+			}
+		}
+		if (names.containsAll(List.of("repo.findSave", "tmpl.getSave"))) {
+			for (int threads : settings.concurrencies()) {
+				double repo = micros(measurements, "repo.findSave", threads);
+				double template = micros(measurements, "tmpl.getSave", threads);
+				out.printf(Locale.ROOT, "%-9s %7d %11.1f %9.1f %6.2f  (findById + save of what it read)%n", "rmw",
+						threads, repo, template, repo / template);
 			}
 		}
 		int lowest = settings.concurrencies().get(0);
