@@ -25,7 +25,11 @@
  * an ETag alone cannot stop a concurrent save).</li>
  * </ul>
  * Whatever the interleaving, the last index change for an entry is such a check, made after the
- * last entity write it could miss.
+ * last entity write it could miss. On stores that reject a write whose ETag names a key deleted
+ * since (state.in-memory, state.postgresql v1), an update that keeps the indexed values skips
+ * both steps: it writes with the ETag of the entity it read, whose writer made sure of its
+ * entries, and anything that removes one of them writes or deletes the entity first, which makes
+ * the update fail and start over.
  * State transactions are deliberately not used to couple the entity and its index entries: on
  * {@code state.redis} an operation whose ETag is stale fails while the other operations of the
  * transaction are still applied, so a transaction would not keep the index and the data in
