@@ -19,8 +19,8 @@ import org.springframework.data.mapping.PersistentProperty;
 
 /**
  * One derived query run through the state query API of a store. The API filters the whole
- * store (every keyspace and index document, and the keys of other apps that share the table),
- * so results outside the keyspace are dropped here.
+ * store (every keyspace and index document; it does not filter by app id), so results outside
+ * the keyspace are dropped here.
  */
 final class StateQuery {
 
