@@ -2,8 +2,8 @@ package dev.daprspring.data.core;
 
 import java.time.Duration;
 import java.util.AbstractMap;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +30,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.keyvalue.core.AbstractKeyValueAdapter;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
+import org.springframework.data.keyvalue.core.query.KeyValueQuery;
 import org.springframework.data.util.CloseableIterator;
 import org.springframework.util.ClassUtils;
 
@@ -532,6 +533,15 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	/** Whether derived queries with a query API filter go to the store's state query API. */
 	public boolean usesQueryApi() {
 		return this.queryApi;
+	}
+
+	/**
+	 * Whether this query goes to the store's state query API: its criteria have a query API
+	 * filter, the store has the API, and no transaction runs (whose writes it would not see).
+	 */
+	public boolean pushesDown(KeyValueQuery<?> query) {
+		return this.queryApi && query.getCriteria() instanceof IndexedPredicate criteria && criteria.filter() != null
+				&& StateTransactionBuffer.current() == null;
 	}
 
 	/**

@@ -54,9 +54,7 @@ final class DaprQueryEngine extends PredicateQueryEngine {
 	}
 
 	private boolean pushable(KeyValueQuery<?> query) {
-		return query.getCriteria() instanceof IndexedPredicate indexed && indexed.filter() != null
-				&& getAdapter() instanceof DaprKeyValueAdapter adapter && adapter.usesQueryApi()
-				&& StateTransactionBuffer.current() == null;
+		return getAdapter() instanceof DaprKeyValueAdapter adapter && adapter.pushesDown(query);
 	}
 
 	private DaprKeyValueAdapter adapter() {

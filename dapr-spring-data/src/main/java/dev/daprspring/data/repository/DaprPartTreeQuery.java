@@ -71,7 +71,9 @@ public class DaprPartTreeQuery extends KeyValuePartTreeQuery {
 	protected @Nullable Object doExecute(Object[] parameters, KeyValueQuery<?> query) {
 		QueryMethod method = getQueryMethod();
 		Class<?> type = method.getEntityInformation().getJavaType();
-		reportScan(method, type);
+		if (!pushedDown(query)) {
+			reportScan(method, type);
+		}
 		if (this.delete) {
 			return deleteAll(this.operations.find(query, type), method);
 		}
@@ -91,6 +93,12 @@ public class DaprPartTreeQuery extends KeyValuePartTreeQuery {
 			return new SliceImpl<>(hasNext ? content.subList(0, page.getPageSize()) : content, page, hasNext);
 		}
 		return super.doExecute(parameters, query);
+	}
+
+	/** Whether the store's state query API runs this query (then nothing is scanned). */
+	private boolean pushedDown(KeyValueQuery<?> query) {
+		return this.operations instanceof DaprKeyValueTemplate template
+				&& template.getKeyValueAdapter().pushesDown(query);
 	}
 
 	/** Once per query method that no index serves: it reads the whole keyspace. */
