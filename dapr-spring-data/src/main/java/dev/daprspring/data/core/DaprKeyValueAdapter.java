@@ -3,7 +3,9 @@ package dev.daprspring.data.core;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,9 +27,10 @@ import dev.daprspring.data.mapping.DaprEntityMetadata;
 import dev.daprspring.data.mapping.DaprMappingContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.keyvalue.core.AbstractKeyValueAdapter;
-import org.springframework.data.keyvalue.core.PredicateQueryEngine;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
+import org.springframework.data.keyvalue.core.query.KeyValueQuery;
 import org.springframework.data.util.CloseableIterator;
 import org.springframework.util.ClassUtils;
 
@@ -50,17 +53,33 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	private final DaprMappingContext mappingContext;
 
+	private final TransactionalWrites transactional;
+
+	private volatile boolean queryApi;
+
+	private volatile boolean etagsGuardDeletes;
+
+	/** How many entity keys the adapter remembers as stored. */
+	static final int KNOWN_KEYS = 100_000;
+
+	// Only a hint of which keys to read first on a save: what is done is decided by what is read.
+	private final Set<String> knownKeys = ConcurrentHashMap.newKeySet();
+
+	// The ETags findById read, for a save of the same entity right after: taken (removed) by it.
+	private final Map<String, ReadEtag> readEtags = new ConcurrentHashMap<>();
+
 	private final Map<String, KeyspaceIndex> indexes = new ConcurrentHashMap<>();
 
 	private final Map<Class<?>, DaprEntityMetadata> metadata = new ConcurrentHashMap<>();
 
 	public DaprKeyValueAdapter(StateOperations state, JsonMapper jsonMapper, DaprMappingContext mappingContext) {
-		// Derived queries, sorting and paging run in memory over the whole keyspace; each query
-		// method logs that once (DaprPartTreeQuery).
-		super(new PredicateQueryEngine());
+		// Derived queries, sorting and paging run in memory, over the entities an index names or
+		// else the whole keyspace; each scanning query method logs that once (DaprPartTreeQuery).
+		super(new DaprQueryEngine());
 		this.state = state;
 		this.jsonMapper = jsonMapper;
 		this.mappingContext = mappingContext;
+		this.transactional = new TransactionalWrites(this, state, jsonMapper);
 	}
 
 	/** The state store this adapter writes to. */
@@ -75,29 +94,79 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		KeyspaceIndex index = index(keyspace);
 		String sid = id.toString();
 		String key = index.entityKey(sid);
-		String shardKey = index.shardKey(sid);
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			return this.transactional.put(tx, keyspace, sid, key, entity, type, item);
+		}
 		return ConflictRetry.untilDone("Saving '" + key + "' in state store '" + storeName() + "'",
-				() -> trySave(index, entity, type, sid, key, shardKey, item));
+				() -> trySave(index, entity, type, sid, key, item));
 	}
 
 	private @Nullable Object trySave(KeyspaceIndex index, DaprEntityMetadata entity, Class<?> type, String id,
-			String key, String shardKey, Object item) {
-		List<StateEntry<JsonNode>> read = this.state.getAll(List.of(shardKey, key), JsonNode.class);
-		StateEntry<JsonNode> shardEntry = read.get(0);
-		StateEntry<JsonNode> stored = read.get(1);
-		IdShard shard = index.shard(shardKey,
-				shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
-				shardEntry.exists() ? shardEntry.etag() : null);
+			String key, Object item) {
+		Map<String, String> values = entity.indexedValues(item);
+		ReadEtag asRead = this.etagsGuardDeletes ? this.readEtags.remove(key) : null;
+		if (asRead != null && asRead.values().equals(values) && Objects.equals(asRead.version(), entity.version(item))
+				&& (!entity.isVersioned() || asRead.version() != null)) {
+			Object saved = saveAsRead(entity, key, item, asRead);
+			if (saved != null) {
+				return saved;
+			}
+		}
+		Map<String, Set<String>> entries = index.entries(id, values);
+		boolean needsPrevious = entity.isVersioned() || entity.hasIndexes();
+		// An entity this adapter saw stored is most likely still there: read it alone, without
+		// its index shards (whose size grows with the keyspace).
+		boolean known = this.etagsGuardDeletes && this.knownKeys.contains(key);
+		StateEntry<?> stored;
+		Object previous;
+		List<StateEntry<JsonNode>> shards = null;
+		if (known) {
+			Class<?> readAs = needsPrevious ? type : String.class;
+			StateEntry<?> entry = this.state.getEntry(key, readAs);
+			stored = entry;
+			previous = needsPrevious ? entry.value() : null;
+		}
+		else {
+			List<String> keys = new ArrayList<>();
+			keys.add(key);
+			keys.addAll(entries.keySet());
+			List<StateEntry<JsonNode>> read = this.state.getAll(keys, JsonNode.class);
+			stored = read.get(0);
+			previous = (stored.exists() && needsPrevious) ? this.jsonMapper.treeToValue(read.get(0).value(), type) : null;
+			shards = read.subList(1, read.size());
+		}
 		Long expected = entity.version(item);
 		Object toWrite = item;
 		if (entity.isVersioned()) {
-			Long current = stored.exists() ? entity.version(this.jsonMapper.treeToValue(stored.value(), type)) : null;
+			Long current = (previous != null) ? entity.version(previous) : null;
 			if (!Objects.equals(expected, current)) {
 				throw staleVersion(key, expected, current);
 			}
 		}
-		if (!index.tryAdd(shard, id)) {
-			return null;
+		// Where the store rejects an ETag that names a key deleted since, updating an entity that
+		// exists without changing its indexed values needs no index work: whoever wrote what was
+		// read made sure of its entries, and a delete or change that removes one writes the
+		// entity first, which makes this ETag-guarded write fail.
+		boolean unchanged = this.etagsGuardDeletes && stored.exists()
+				&& (previous == null || entity.indexedValues(previous).equals(values));
+		boolean indexed = unchanged;
+		// Shards read anyway are checked anyway: an entity written past the repository gets its entries.
+		if (!unchanged || shards != null) {
+			if (shards == null) {
+				shards = this.state.getAll(new ArrayList<>(entries.keySet()), JsonNode.class);
+			}
+			// The id goes into its shard (and the shard of each indexed value) before the entity is written.
+			indexed = true;
+			for (StateEntry<JsonNode> shardEntry : shards) {
+				IdShard shard = index.shard(shardEntry.key(),
+						shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
+						shardEntry.exists() ? shardEntry.etag() : null);
+				indexed &= shard.contains(id);
+				if (!index.tryAdd(shard, id)) {
+					return null;
+				}
+			}
 		}
 		SaveOptions options = FIRST_WRITE.withEtag(stored.exists() ? stored.etag() : null);
 		if (!stored.exists() && !entity.isVersioned()) {
@@ -116,6 +185,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		}
 		catch (DataAccessException ex) {
 			entity.restoreVersion(item, originalVersion);
+			this.knownKeys.remove(key);
 			boolean conflict = (ex instanceof DaprEtagMismatchException) || changedSince(key, stored);
 			if (!conflict) {
 				throw ex;
@@ -126,22 +196,115 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			return null;
 		}
 		// A delete running since the read may have removed the id (and state.redis accepts an
-		// ETag on a key deleted meanwhile): make sure the id is in the index.
-		index.add(id);
+		// ETag on a key deleted meanwhile): make sure the entries are in the index, unless (see
+		// above) the store's ETag check already excluded that.
+		if (!(this.etagsGuardDeletes && indexed && stored.exists())) {
+			index.addAll(entries);
+		}
+		if (previous != null && entity.hasIndexes()) {
+			Map<String, Set<String>> obsolete = obsoleteEntries(index, entity, id, previous, values);
+			if (!obsolete.isEmpty()) {
+				removeFromIndex(index, type, obsolete, List.of(id));
+			}
+		}
+		rememberStored(key);
 		return toWrite;
+	}
+
+	/**
+	 * Writes an entity guarded by the ETag findById read it with, when it still holds the
+	 * version and indexed values read then: the same reasoning as for a read ETag (see
+	 * {@code trySave}) makes the index work unnecessary.
+	 * @return the saved entity, or {@code null} when the entity changed since (then the save
+	 * starts over the usual way)
+	 */
+	private @Nullable Object saveAsRead(DaprEntityMetadata entity, String key, Object item, ReadEtag read) {
+		SaveOptions options = FIRST_WRITE.withEtag(read.etag());
+		Duration ttl = entity.timeToLive(item);
+		if (ttl != null) {
+			options = options.withTtl(ttl);
+		}
+		Object originalVersion = entity.rawVersion(item);
+		Long version = read.version();
+		Object toWrite = (version != null) ? entity.withVersion(item, version + 1) : item;
+		try {
+			this.state.save(key, toWrite, options);
+		}
+		catch (DataAccessException ex) {
+			entity.restoreVersion(item, originalVersion);
+			if (!(ex instanceof DaprEtagMismatchException)
+					&& !changedSince(key, new StateEntry<>(key, "", read.etag(), Map.of()))) {
+				throw ex;
+			}
+			return null;
+		}
+		rememberStored(key);
+		return toWrite;
+	}
+
+	/** Remembers the ETag an entity was read with, for a save of it right after. */
+	private void rememberRead(String key, StateEntry<?> entry) {
+		Object value = entry.value();
+		if (this.etagsGuardDeletes && value != null && entry.etag() != null) {
+			DaprEntityMetadata entity = metadata(value.getClass());
+			if (this.readEtags.size() >= KNOWN_KEYS) {
+				this.readEtags.clear();
+			}
+			this.readEtags.put(key, new ReadEtag(entry.etag(), entity.version(value), entity.indexedValues(value)));
+		}
+	}
+
+	/**
+	 * An entity as findById read it.
+	 *
+	 * @param etag its ETag
+	 * @param version its version, if it has one
+	 * @param values its indexed values
+	 */
+	private record ReadEtag(String etag, @Nullable Long version, Map<String, String> values) {
+
+	}
+
+	private void forget(String key) {
+		this.knownKeys.remove(key);
+		this.readEtags.remove(key);
+	}
+
+	/** Remembers (up to a bound) that the key holds an entity. */
+	private void rememberStored(String key) {
+		if (this.knownKeys.size() >= KNOWN_KEYS) {
+			this.knownKeys.clear();
+		}
+		this.knownKeys.add(key);
+	}
+
+	/** The value-index entries of the entity as it was that it no longer has. */
+	Map<String, Set<String>> obsoleteEntries(KeyspaceIndex index, DaprEntityMetadata entity, String id,
+			Object previous, Map<String, String> values) {
+		Map<String, Set<String>> obsolete = new LinkedHashMap<>();
+		entity.indexedValues(previous).forEach((property, value) -> {
+			if (!value.equals(values.get(property))) {
+				obsolete.put(index.valueShardKey(property, value, id), new LinkedHashSet<>(List.of(id)));
+			}
+		});
+		return obsolete;
 	}
 
 	/**
 	 * Whether the entity changed since it was read: state.redis reports a stale ETag on a
 	 * deleted key, or a lost create-if-absent race, as an internal error rather than a mismatch.
 	 */
-	private boolean changedSince(String key, StateEntry<JsonNode> read) {
+	private boolean changedSince(String key, StateEntry<?> read) {
 		StateEntry<JsonNode> now = this.state.getEntry(key, JsonNode.class);
 		return read.exists() ? !now.exists() || !Objects.equals(now.etag(), read.etag()) : now.exists();
 	}
 
 	@Override
 	public boolean contains(Object id, String keyspace) {
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			return this.transactional.view(tx, index(keyspace).entityKey(id.toString()), JsonNode.class) != null;
+		}
 		return this.state.getEntry(index(keyspace).entityKey(id.toString()), JsonNode.class).exists();
 	}
 
@@ -152,7 +315,14 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	@Override
 	public <T> @Nullable T get(Object id, String keyspace, Class<T> type) {
-		return this.state.get(index(keyspace).entityKey(id.toString()), type).orElse(null);
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			return this.transactional.view(tx, index(keyspace).entityKey(id.toString()), type);
+		}
+		String key = index(keyspace).entityKey(id.toString());
+		StateEntry<T> entry = this.state.getEntry(key, type);
+		rememberRead(key, entry);
+		return entry.value();
 	}
 
 	@Override
@@ -164,11 +334,16 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	public <T> @Nullable T delete(Object id, String keyspace, Class<T> type) {
 		KeyspaceIndex index = index(keyspace);
 		String sid = id.toString();
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			return this.transactional.delete(tx, keyspace, sid, index.entityKey(sid), type, null);
+		}
 		T existing = get(id, keyspace, type);
+		forget(index.entityKey(sid));
 		if (existing != null) {
 			this.state.delete(index.entityKey(sid));
 		}
-		removeFromIndex(index, List.of(sid));
+		removeFromIndex(index, type, index.entries(sid, indexedValues(existing)), List.of(sid));
 		return existing;
 	}
 
@@ -181,19 +356,25 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		KeyspaceIndex index = index(keyspace);
 		String sid = id.toString();
 		String key = index.entityKey(sid);
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			this.transactional.delete(tx, keyspace, sid, key, type, entity);
+			return entity;
+		}
 		Long expected = metadata(type).version(entity);
 		StateEntry<T> stored = this.state.getEntry(key, type);
 		Long current = (stored.value() != null) ? metadata(type).version(stored.value()) : null;
 		if (stored.value() == null || !Objects.equals(expected, current)) {
 			throw staleVersion(key, expected, current);
 		}
+		forget(key);
 		try {
 			this.state.delete(key, stored.etag());
 		}
 		catch (DaprEtagMismatchException ex) {
 			throw staleVersion(key, expected, null);
 		}
-		removeFromIndex(index, List.of(sid));
+		removeFromIndex(index, type, index.entries(sid, indexedValues(stored.value())), List.of(sid));
 		return entity;
 	}
 
@@ -235,31 +416,58 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	@Override
 	public void deleteAllOf(String keyspace) {
 		KeyspaceIndex index = index(keyspace);
-		List<String> ids = new ArrayList<>(index.allIds());
+		StateTransactionBuffer buffer = StateTransactionBuffer.current();
+		if (buffer != null) {
+			this.transactional.deleteAll(buffer, keyspace, typeOf(keyspace), index.allIds());
+			return;
+		}
+		Class<?> type = typeOf(keyspace);
+		Set<String> indexed = index.allIds();
+		Map<String, Set<String>> entries = new LinkedHashMap<>();
+		indexed.forEach((id) -> KeyspaceIndex.merge(entries, index.entries(id, Map.of())));
+		if (metadata(type).hasIndexes()) {
+			// The values of the entities name their value-index entries.
+			readAll(keyspace, type).forEach((id, entity) -> KeyspaceIndex.merge(entries,
+					index.entries(id, metadata(type).indexedValues(entity))));
+		}
+		List<String> ids = new ArrayList<>(indexed);
+		ids.forEach((id) -> forget(index.entityKey(id)));
 		// Entities first, then their ids: the index may briefly hold ids of deleted entities,
 		// never the reverse.
 		for (int from = 0; from < ids.size(); from += 100) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
 			this.state.transaction((tx) -> chunk.forEach((id) -> tx.delete(index.entityKey(id))));
 		}
-		removeFromIndex(index, ids);
+		removeFromIndex(index, type, entries, ids);
+	}
+
+	private Map<String, String> indexedValues(@Nullable Object entity) {
+		return (entity != null) ? metadata(entity.getClass()).indexedValues(entity) : Map.of();
 	}
 
 	/**
-	 * Removes the ids, then puts back those whose entity a concurrent save wrote again
-	 * meanwhile, so the index never misses a stored entity.
+	 * Removes index entries, then puts back the entries of those entities a concurrent save
+	 * wrote meanwhile, so the index never misses a stored entity.
+	 * @param entries the entries to remove, by shard key
+	 * @param ids the ids of the entities concerned
 	 */
-	private void removeFromIndex(KeyspaceIndex index, List<String> ids) {
-		index.remove(ids);
+	void removeFromIndex(KeyspaceIndex index, Class<?> type, Map<String, Set<String>> entries, List<String> ids) {
+		index.removeAll(entries);
+		DaprEntityMetadata entity = metadata(type);
 		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
 			List<StateEntry<JsonNode>> now = this.state.getAll(chunk.stream().map(index::entityKey).toList(),
 					JsonNode.class);
+			Map<String, Set<String>> back = new LinkedHashMap<>();
 			for (int i = 0; i < chunk.size(); i++) {
-				if (now.get(i).exists()) {
-					index.add(chunk.get(i));
+				StateEntry<JsonNode> current = now.get(i);
+				if (current.exists()) {
+					Map<String, String> values = entity.hasIndexes()
+							? entity.indexedValues(this.jsonMapper.treeToValue(current.value(), type)) : Map.of();
+					KeyspaceIndex.merge(back, index.entries(chunk.get(i), values));
 				}
 			}
+			index.addAll(back);
 		}
 	}
 
@@ -286,9 +494,82 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		return index(keyspace).allIds();
 	}
 
+	/**
+	 * The entities of the keyspace an index names for these equalities, or {@code null} when
+	 * none of the properties is {@code @Indexed}. They may not all match: the caller filters.
+	 * @param equalities values by property name
+	 */
+	@Nullable List<Object> findIndexed(String keyspace, Map<String, Object> equalities) {
+		Class<?> type = typeOf(keyspace);
+		DaprEntityMetadata entity = metadata(type);
+		Map<String, String> values = new LinkedHashMap<>();
+		equalities.forEach((property, value) -> {
+			if (entity.isIndexed(property)) {
+				values.put(property, DaprEntityMetadata.indexValue(value));
+			}
+		});
+		if (values.isEmpty()) {
+			return null;
+		}
+		KeyspaceIndex index = index(keyspace);
+		return new ArrayList<Object>(read(index, new ArrayList<>(index.idsWithValues(values)), keyspace, type).values());
+	}
+
+	/** Sends derived queries with a query API filter to the store's state query API (capability {@code QUERY_API}). */
+	public void setQueryApi(boolean queryApi) {
+		this.queryApi = queryApi;
+	}
+
+	/**
+	 * Tells the adapter that the store rejects a write whose ETag names a key deleted since
+	 * (state.in-memory and state.postgresql do, state.redis does not). A save of an entity that
+	 * exists and whose index entries are all in place then skips checking the index again after
+	 * writing: a concurrent delete makes its ETag-guarded write fail instead.
+	 */
+	public void setEtagsGuardDeletes(boolean etagsGuardDeletes) {
+		this.etagsGuardDeletes = etagsGuardDeletes;
+	}
+
+	/** Whether derived queries with a query API filter go to the store's state query API. */
+	public boolean usesQueryApi() {
+		return this.queryApi;
+	}
+
+	/**
+	 * Whether this query goes to the store's state query API: its criteria have a query API
+	 * filter, the store has the API, and no transaction runs (whose writes it would not see).
+	 */
+	public boolean pushesDown(KeyValueQuery<?> query) {
+		return this.queryApi && query.getCriteria() instanceof IndexedPredicate criteria && criteria.filter() != null
+				&& StateTransactionBuffer.current() == null;
+	}
+
+	/**
+	 * Runs a query through the state query API: its filter, and its sort when every sorted
+	 * property is a text property (so the database's text ordering is the property's order),
+	 * with the entity id as tie-breaker; results from other keyspaces are dropped and the full
+	 * criteria applied to the rest. With a pushed order, pages are fetched only until the
+	 * requested rows are found; otherwise every match is read and sorted and paged in memory.
+	 * @param rows how many results at most, {@code -1} for all
+	 */
+	List<Object> queryApi(String keyspace, IndexedPredicate criteria, Sort sort, @Nullable Comparator<?> comparator,
+			long offset, int rows) {
+		Class<?> type = typeOf(keyspace);
+		return new StateQuery(this.state, this.jsonMapper, this.mappingContext.entity(type), keyspace)
+			.run(criteria, sort, comparator, Math.max(offset, 0), rows);
+	}
+
+	/** The ids the index of an {@code @Indexed} property holds for a value, including stale ones. */
+	public Set<String> indexedIds(String keyspace, String property, Object value) {
+		return index(keyspace).idsWithValues(Map.of(property, DaprEntityMetadata.indexValue(value)));
+	}
+
 	private <T> Map<String, T> readAll(String keyspace, Class<T> type) {
 		KeyspaceIndex index = index(keyspace);
-		List<String> ids = new ArrayList<>(index.allIds());
+		return read(index, new ArrayList<>(index.allIds()), keyspace, type);
+	}
+
+	private <T> Map<String, T> read(KeyspaceIndex index, List<String> ids, String keyspace, Class<T> type) {
 		Map<String, T> entities = new LinkedHashMap<>();
 		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
@@ -301,19 +582,28 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 				}
 			}
 		}
+		StateTransactionBuffer tx = StateTransactionBuffer.current();
+		if (tx != null) {
+			this.transactional.overlay(tx, keyspace, entities, type);
+		}
 		return entities;
 	}
 
-	private KeyspaceIndex index(String keyspace) {
+	/** Writes the changes a transaction buffered, as one state transaction. */
+	void commit(StateTransactionBuffer tx) {
+		this.transactional.commit(tx);
+	}
+
+	KeyspaceIndex index(String keyspace) {
 		return this.indexes.computeIfAbsent(keyspace, (name) -> new KeyspaceIndex(this.state, name));
 	}
 
-	private DaprEntityMetadata metadata(Class<?> type) {
+	DaprEntityMetadata metadata(Class<?> type) {
 		return this.metadata.computeIfAbsent(type,
 				(t) -> new DaprEntityMetadata(this.mappingContext.entity(t)));
 	}
 
-	private Class<?> typeOf(String keyspace) {
+	Class<?> typeOf(String keyspace) {
 		for (KeyValuePersistentEntity<?, ?> entity : this.mappingContext.entities()) {
 			if (entity.getIdProperty() != null && keyspace.equals(entity.getKeySpace())) {
 				return entity.getType();
@@ -323,7 +613,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 				+ storeName() + "'");
 	}
 
-	private OptimisticLockingFailureException staleVersion(String key, @Nullable Long expected,
+	OptimisticLockingFailureException staleVersion(String key, @Nullable Long expected,
 			@Nullable Long current) {
 		String stored = (current != null) ? "version " + current : "a different version or no entity";
 		return new OptimisticLockingFailureException("Entity '" + key + "' in state store '" + storeName()

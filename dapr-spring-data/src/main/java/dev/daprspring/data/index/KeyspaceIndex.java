@@ -1,6 +1,7 @@
 package dev.daprspring.data.index;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,15 +19,18 @@ import dev.daprspring.core.state.StateOperations;
 import org.springframework.dao.DataAccessException;
 
 /**
- * The sharded id index of one keyspace in one state store (layout and invariant: see the
- * package documentation).
+ * The index documents of one keyspace in one state store: the sharded id index, and per
+ * {@code @Indexed} property and value the sharded ids holding that value (layout and invariant:
+ * see the package documentation). Changes are described as "shard key → ids".
  */
 public final class KeyspaceIndex {
 
-	/** How many shards a keyspace's ids are spread over. */
+	/** How many shards a keyspace's ids, and the ids of one indexed value, are spread over. */
 	public static final int SHARDS = 16;
 
 	static final String SHARD_INFIX = ":__ids:";
+
+	static final String VALUE_INFIX = ":__idx:";
 
 	private static final SaveOptions FIRST_WRITE = SaveOptions.none()
 		.withConcurrency(SaveOptions.Concurrency.FIRST_WRITE);
@@ -42,16 +46,33 @@ public final class KeyspaceIndex {
 
 	/** The state key of an entity: {@code <keyspace>:<id>}. */
 	public String entityKey(String id) {
-		if (id.startsWith(SHARD_INFIX.substring(1))) {
+		if (id.startsWith("__")) {
 			throw new IllegalArgumentException("Id '" + id + "' of keyspace '" + this.keyspace
-					+ "' must not start with '__ids:', which names the keyspace's index documents");
+					+ "' must not start with '__', which names the keyspace's index documents");
 		}
 		return this.keyspace + ":" + id;
 	}
 
 	/** The state key of the shard that holds this id. */
 	public String shardKey(String id) {
-		return this.keyspace + SHARD_INFIX + Math.floorMod(id.hashCode(), SHARDS);
+		return this.keyspace + SHARD_INFIX + shard(id);
+	}
+
+	/** The state key of the shard of the property's value that holds this id. */
+	public String valueShardKey(String property, String value, String id) {
+		return valuePrefix(property, value) + shard(id);
+	}
+
+	/**
+	 * The index entries of an entity: its id shard and, for each indexed value, the value's shard.
+	 * @param values the entity's indexed values by property (index values)
+	 */
+	public Map<String, Set<String>> entries(String id, Map<String, String> values) {
+		Map<String, Set<String>> entries = new LinkedHashMap<>();
+		entries.put(shardKey(id), new LinkedHashSet<>(List.of(id)));
+		values.forEach((property, value) -> entries.put(valueShardKey(property, value, id),
+				new LinkedHashSet<>(List.of(id))));
+		return entries;
 	}
 
 	/** Reads one shard. */
@@ -66,9 +87,34 @@ public final class KeyspaceIndex {
 
 	/** All ids of the keyspace (one bulk read of every shard); may include ids whose entity is gone. */
 	public Set<String> allIds() {
-		List<String> keys = new ArrayList<>(SHARDS);
-		for (int shard = 0; shard < SHARDS; shard++) {
-			keys.add(this.keyspace + SHARD_INFIX + shard);
+		return union(List.of(this.keyspace + SHARD_INFIX));
+	}
+
+	/**
+	 * The ids of the entities that hold all these values (one bulk read); may include ids whose
+	 * entity no longer holds one of them.
+	 * @param values index values by property
+	 */
+	public Set<String> idsWithValues(Map<String, String> values) {
+		Set<String> ids = null;
+		for (Map.Entry<String, String> value : values.entrySet()) {
+			Set<String> holding = union(List.of(valuePrefix(value.getKey(), value.getValue())));
+			if (ids == null) {
+				ids = holding;
+			}
+			else {
+				ids.retainAll(holding);
+			}
+		}
+		return (ids != null) ? ids : new LinkedHashSet<>();
+	}
+
+	private Set<String> union(List<String> prefixes) {
+		List<String> keys = new ArrayList<>(SHARDS * prefixes.size());
+		for (String prefix : prefixes) {
+			for (int shard = 0; shard < SHARDS; shard++) {
+				keys.add(prefix + shard);
+			}
 		}
 		Set<String> ids = new LinkedHashSet<>();
 		for (StateEntry<String[]> entry : this.state.getAll(keys, String[].class)) {
@@ -85,23 +131,77 @@ public final class KeyspaceIndex {
 		return shard.contains(id) || tryWrite(shard, (ids) -> ids.add(id));
 	}
 
-	/** Adds the id, retrying on conflicts. */
+	/** Adds the id to its shard, retrying on conflicts. */
 	public void add(String id) {
-		String key = shardKey(id);
-		ConflictRetry.untilDone("Adding id '" + id + "' to index " + key, () -> tryAdd(read(key), id) ? id : null);
+		addAll(Map.of(shardKey(id), Set.of(id)));
 	}
 
-	/** Removes ids from their shards, retrying on conflicts. */
+	/** Adds ids to their shards, retrying on conflicts. */
+	public void addAll(Collection<String> ids) {
+		Map<String, Set<String>> byShard = new LinkedHashMap<>();
+		ids.forEach((id) -> byShard.computeIfAbsent(shardKey(id), (k) -> new LinkedHashSet<>()).add(id));
+		addAll(byShard);
+	}
+
+	/**
+	 * Adds ids to shards, reading all the shards in one call and writing only those that miss an
+	 * id, retrying on conflicts.
+	 * @param entries ids by shard key
+	 */
+	public void addAll(Map<String, Set<String>> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		List<String> keys = new ArrayList<>(entries.keySet());
+		List<StateEntry<String[]>> read = this.state.getAll(keys, String[].class);
+		for (int i = 0; i < keys.size(); i++) {
+			String key = keys.get(i);
+			Set<String> added = entries.get(key);
+			// The first attempt uses the bulk read, retries read the shard again.
+			@Nullable IdShard[] shard = { IdShard.of(read.get(i)) };
+			ConflictRetry.untilDone("Adding ids to index " + key, () -> {
+				IdShard current = (shard[0] != null) ? shard[0] : read(key);
+				shard[0] = null;
+				if (current.ids().containsAll(added)) {
+					return key;
+				}
+				return tryWrite(current, (all) -> all.addAll(added)) ? key : null;
+			});
+		}
+	}
+
+	/** Removes ids from their id shards, retrying on conflicts. */
 	public void remove(Iterable<String> ids) {
 		Map<String, Set<String>> byShard = new LinkedHashMap<>();
 		ids.forEach((id) -> byShard.computeIfAbsent(shardKey(id), (k) -> new LinkedHashSet<>()).add(id));
-		byShard.forEach((key, removed) -> ConflictRetry.untilDone("Removing ids from index " + key, () -> {
+		removeAll(byShard);
+	}
+
+	/**
+	 * Removes ids from shards, retrying on conflicts.
+	 * @param entries ids by shard key
+	 */
+	public void removeAll(Map<String, Set<String>> entries) {
+		entries.forEach((key, removed) -> ConflictRetry.untilDone("Removing ids from index " + key, () -> {
 			IdShard shard = read(key);
 			if (removed.stream().noneMatch(shard::contains)) {
 				return key;
 			}
 			return tryWrite(shard, (all) -> all.removeAll(removed)) ? key : null;
 		}));
+	}
+
+	/** Merges index entries into others. */
+	public static void merge(Map<String, Set<String>> into, Map<String, Set<String>> entries) {
+		entries.forEach((key, ids) -> into.computeIfAbsent(key, (k) -> new LinkedHashSet<>()).addAll(ids));
+	}
+
+	private String valuePrefix(String property, String value) {
+		return this.keyspace + VALUE_INFIX + property + ":" + value + ":";
+	}
+
+	private static int shard(String id) {
+		return Math.floorMod(id.hashCode(), SHARDS);
 	}
 
 	private boolean tryWrite(IdShard shard, Consumer<Set<String>> change) {

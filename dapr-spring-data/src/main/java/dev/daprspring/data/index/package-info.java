@@ -1,29 +1,39 @@
 /**
- * Index documents that let a repository enumerate a keyspace on stores without the state
- * query API.
+ * Index documents that let a repository enumerate a keyspace, and find the entities holding a
+ * value of an {@code @Indexed} property, on stores without the state query API.
  *
  * <p>Key layout (under Dapr's own {@code <app-id>||} prefix): an entity is stored at
  * {@code <keyspace>:<id>}; the ids of a keyspace are spread over 16 shard documents at
  * {@code <keyspace>:__ids:<n>}, {@code n = floorMod(id.hashCode(), 16)} with Java's
- * {@code String.hashCode}. A shard is a JSON array of id strings. Shards are written with
- * first-write concurrency and their ETag (created only if absent), so concurrent writers to one
- * shard conflict and retry, while writers to other shards never meet.
+ * {@code String.hashCode}. The ids of the entities whose {@code @Indexed} property {@code p}
+ * holds value {@code v} are spread the same way over {@code <keyspace>:__idx:<p>:<v>:<n>}, where
+ * {@code v} is the value's string form (an enum's name), URL-encoded in UTF-8. A shard is a
+ * JSON array of id strings. Shards are written with first-write concurrency and their ETag
+ * (created only if absent), so concurrent writers to one shard conflict and retry, while
+ * writers to other shards never meet. Ids must not start with {@code __}.
  *
- * <p>Invariant: once no save is in flight, the id of every stored entity is in its shard. A
- * shard may also hold ids whose entity no longer exists (deleted half-way, or expired by its
- * TTL); readers skip them. It holds because:
+ * <p>Invariant: once no save is in flight, the id of every stored entity is in its id shard and
+ * in the shard of each of its indexed values. A shard may also hold ids whose entity no longer
+ * exists or no longer holds the value (deleted or changed half-way, or expired by its TTL);
+ * readers read the entities and check them. It holds because:
  * <ul>
- * <li>a save adds the id to the shard before it writes the entity, and checks the shard again
- * after writing it, adding the id back if a concurrent delete removed it;</li>
- * <li>a delete removes the entity, then the id, then reads the entity again and adds the id
- * back if a concurrent save wrote the entity meanwhile (state.redis accepts a write with an
- * ETag on a key that was deleted since, so an ETag alone cannot stop that save).</li>
+ * <li>a save adds the entity's entries before it writes the entity, and checks them again
+ * after writing it, adding back those a concurrent delete or change removed;</li>
+ * <li>a delete, or a save that changes an indexed value, removes the entries the entity no
+ * longer has after writing it, then reads the entity again and adds back the entries of what
+ * it then holds (state.redis accepts a write with an ETag on a key that was deleted since, so
+ * an ETag alone cannot stop a concurrent save).</li>
  * </ul>
- * Whatever the interleaving, the last index change for an id is such a check, made after the
- * last entity write it could miss.
- * State transactions are deliberately not used to couple the two writes: on {@code state.redis}
- * an operation whose ETag is stale fails while the other operations of the transaction are
- * still applied, so a transaction would not keep the index and the data in agreement there.
+ * Whatever the interleaving, the last index change for an entry is such a check, made after the
+ * last entity write it could miss. On stores that reject a write whose ETag names a key deleted
+ * since (state.in-memory, state.postgresql v1), an update that keeps the indexed values skips
+ * both steps: it writes with the ETag of the entity it read, whose writer made sure of its
+ * entries, and anything that removes one of them writes or deletes the entity first, which makes
+ * the update fail and start over.
+ * State transactions are deliberately not used to couple the entity and its index entries: on
+ * {@code state.redis} an operation whose ETag is stale fails while the other operations of the
+ * transaction are still applied, so a transaction would not keep the index and the data in
+ * agreement there, and the protocol above needs no atomicity from the store.
  */
 @NullMarked
 package dev.daprspring.data.index;

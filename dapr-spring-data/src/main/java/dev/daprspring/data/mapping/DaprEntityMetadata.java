@@ -1,6 +1,14 @@
 package dev.daprspring.data.mapping;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +29,12 @@ public final class DaprEntityMetadata {
 
 	private final @Nullable PersistentProperty<?> timeToLive;
 
+	private final List<PersistentProperty<?>> indexed = new ArrayList<>();
+
+	private static final Set<Class<?>> INDEXABLE = Set.of(String.class, Character.class, char.class, Boolean.class,
+			boolean.class, Integer.class, int.class, Long.class, long.class, Short.class, short.class, Byte.class,
+			byte.class, UUID.class);
+
 	public DaprEntityMetadata(KeyValuePersistentEntity<?, ?> entity) {
 		this.entity = entity;
 		this.version = entity.getVersionProperty();
@@ -34,6 +48,16 @@ public final class DaprEntityMetadata {
 				&& !Duration.class.equals(this.timeToLive.getType())) {
 			throw new IllegalStateException("@TimeToLive property '" + this.timeToLive.getName() + "' of "
 					+ entity.getType().getName() + " must be a Duration or a number of seconds");
+		}
+		for (PersistentProperty<?> property : entity) {
+			if (property.isAnnotationPresent(Indexed.class)) {
+				if (!INDEXABLE.contains(property.getType()) && !property.getType().isEnum()) {
+					throw new IllegalStateException("@Indexed property '" + property.getName() + "' of "
+							+ entity.getType().getName() + " is a " + property.getType().getSimpleName()
+							+ "; indexes hold String, whole number, Boolean, Character, UUID or enum values");
+				}
+				this.indexed.add(property);
+			}
 		}
 	}
 
@@ -85,6 +109,41 @@ public final class DaprEntityMetadata {
 		Duration ttl = (value instanceof Duration duration) ? duration
 				: (value instanceof Number seconds) ? Duration.ofSeconds(seconds.longValue()) : null;
 		return (ttl != null && !ttl.isZero() && !ttl.isNegative()) ? ttl : null;
+	}
+
+	/** Whether the property is {@link Indexed @Indexed}. */
+	public boolean isIndexed(String property) {
+		return this.indexed.stream().anyMatch((p) -> p.getName().equals(property));
+	}
+
+	/** Whether the entity type has {@link Indexed @Indexed} properties. */
+	public boolean hasIndexes() {
+		return !this.indexed.isEmpty();
+	}
+
+	/** The entity's indexed values, by property, as {@link #indexValue index values}; null values left out. */
+	public Map<String, String> indexedValues(Object bean) {
+		if (this.indexed.isEmpty()) {
+			return Map.of();
+		}
+		PersistentPropertyAccessor<Object> accessor = this.entity.getPropertyAccessor(bean);
+		Map<String, String> values = new LinkedHashMap<>();
+		for (PersistentProperty<?> property : this.indexed) {
+			Object value = accessor.getProperty(property);
+			if (value != null) {
+				values.put(property.getName(), indexValue(value));
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * How a value appears in the key of its index documents: its string form (an enum's name),
+	 * URL-encoded in UTF-8 so that it never holds Dapr's {@code ||} separator.
+	 */
+	public static String indexValue(Object value) {
+		String text = (value instanceof Enum<?> constant) ? constant.name() : String.valueOf(value);
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
 	private static boolean isNumber(Class<?> type) {

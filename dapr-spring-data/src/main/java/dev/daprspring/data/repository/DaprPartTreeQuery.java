@@ -10,11 +10,13 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.data.core.DaprKeyValueTemplate;
+import dev.daprspring.data.mapping.Indexed;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.data.keyvalue.core.KeyValueOperations;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
 import org.springframework.data.keyvalue.core.query.KeyValueQuery;
+import org.springframework.data.mapping.PersistentProperty;
 import org.springframework.data.keyvalue.repository.query.KeyValuePartTreeQuery;
 import org.springframework.data.repository.query.QueryMethod;
 import org.springframework.data.repository.query.ValueExpressionDelegate;
@@ -35,20 +37,43 @@ public class DaprPartTreeQuery extends KeyValuePartTreeQuery {
 
 	private final boolean delete;
 
+	private final boolean indexed;
+
 	private final AtomicBoolean scanReported = new AtomicBoolean();
 
 	public DaprPartTreeQuery(QueryMethod queryMethod, ValueExpressionDelegate valueExpressionDelegate,
 			KeyValueOperations operations, Class<? extends AbstractQueryCreator<?, ?>> queryCreator) {
 		super(queryMethod, valueExpressionDelegate, operations, queryCreator);
 		this.operations = operations;
-		this.delete = new PartTree(queryMethod.getName(), queryMethod.getEntityInformation().getJavaType()).isDelete();
+		PartTree tree = new PartTree(queryMethod.getName(), queryMethod.getEntityInformation().getJavaType());
+		this.delete = tree.isDelete();
+		this.indexed = usesIndex(tree, queryMethod.getEntityInformation().getJavaType());
+	}
+
+	/** Whether every branch of the query is a conjunction holding an equality on an {@code @Indexed} property. */
+	private boolean usesIndex(PartTree tree, Class<?> type) {
+		List<PartTree.OrPart> branches = tree.stream().toList();
+		if (branches.size() != 1) {
+			return false;
+		}
+		KeyValuePersistentEntity<?, ?> entity = (KeyValuePersistentEntity<?, ?>) this.operations.getMappingContext()
+			.getRequiredPersistentEntity(type);
+		return branches.get(0).stream().anyMatch((part) -> {
+			if (!DaprQueryCreator.isIndexable(part)) {
+				return false;
+			}
+			PersistentProperty<?> property = entity.getPersistentProperty(part.getProperty().getSegment());
+			return property != null && property.isAnnotationPresent(Indexed.class);
+		});
 	}
 
 	@Override
 	protected @Nullable Object doExecute(Object[] parameters, KeyValueQuery<?> query) {
 		QueryMethod method = getQueryMethod();
 		Class<?> type = method.getEntityInformation().getJavaType();
-		reportScan(method, type);
+		if (!pushedDown(query)) {
+			reportScan(method, type);
+		}
 		if (this.delete) {
 			return deleteAll(this.operations.find(query, type), method);
 		}
@@ -70,9 +95,15 @@ public class DaprPartTreeQuery extends KeyValuePartTreeQuery {
 		return super.doExecute(parameters, query);
 	}
 
-	/** Once per query method: every query reads the whole keyspace (there is no value index yet). */
+	/** Whether the store's state query API runs this query (then nothing is scanned). */
+	private boolean pushedDown(KeyValueQuery<?> query) {
+		return this.operations instanceof DaprKeyValueTemplate template
+				&& template.getKeyValueAdapter().pushesDown(query);
+	}
+
+	/** Once per query method that no index serves: it reads the whole keyspace. */
 	private void reportScan(QueryMethod method, Class<?> type) {
-		if (this.scanReported.compareAndSet(false, true) && logger.isInfoEnabled()) {
+		if (!this.indexed && this.scanReported.compareAndSet(false, true) && logger.isInfoEnabled()) {
 			String store = (this.operations instanceof DaprKeyValueTemplate template) ? template.storeName() : "?";
 			String keyspace = ((KeyValuePersistentEntity<?, ?>) this.operations.getMappingContext()
 				.getRequiredPersistentEntity(type)).getKeySpace();

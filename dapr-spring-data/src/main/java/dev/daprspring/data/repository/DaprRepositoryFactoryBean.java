@@ -6,7 +6,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.data.core.DaprKeyValueTemplate;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.data.keyvalue.repository.query.PredicateQueryCreator;
 import org.springframework.data.keyvalue.repository.support.KeyValueRepositoryFactoryBean;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.core.support.AbstractRepositoryMetadata;
@@ -47,7 +46,7 @@ public class DaprRepositoryFactoryBean<T extends Repository<S, ID>, S, ID extend
 		DaprKeyValueTemplate template = this.templates.templateFor(store, this.repositoryInterface.getName());
 		setKeyValueOperations(template);
 		setMappingContext(this.templates.mappingContext());
-		setQueryCreator(PredicateQueryCreator.class);
+		setQueryCreator(DaprQueryCreator.class);
 		setQueryType(DaprPartTreeQuery.class);
 		super.afterPropertiesSet();
 	}

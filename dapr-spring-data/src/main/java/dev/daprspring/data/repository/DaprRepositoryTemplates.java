@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.DaprTemplate;
+import dev.daprspring.core.metadata.SidecarMetadata.Component;
 import dev.daprspring.data.core.DaprKeyValueAdapter;
 import dev.daprspring.data.core.DaprKeyValueTemplate;
 import dev.daprspring.data.mapping.DaprMappingContext;
@@ -27,6 +28,11 @@ public class DaprRepositoryTemplates {
 
 	/** The property that makes the store check run at startup rather than at first use. */
 	public static final String FAIL_FAST_PROPERTY = "dapr.data.fail-fast";
+
+	private static final String QUERY_API = "QUERY_API";
+
+	// Stores known (by the contract tests) to reject a write whose ETag names a key deleted since.
+	private static final Set<String> ETAGS_GUARD_DELETES = Set.of("state.in-memory", "state.postgresql/v1");
 
 	private final DaprOperations dapr;
 
@@ -69,10 +75,17 @@ public class DaprRepositoryTemplates {
 	 */
 	public DaprKeyValueTemplate templateFor(String store, String repository) {
 		this.repositories.computeIfAbsent(store, (name) -> new CopyOnWriteArraySet<>()).add(repository);
-		DaprKeyValueTemplate template = this.templates.computeIfAbsent(store, (name) -> new DaprKeyValueTemplate(
-				new DaprKeyValueAdapter(this.dapr.state(name), this.jsonMapper, this.mappingContext),
-				this.mappingContext,
-				() -> StoreRequirements.check(this.dapr.metadata(), name, this.repositories.get(name))));
+		DaprKeyValueTemplate template = this.templates.computeIfAbsent(store, (name) -> {
+			DaprKeyValueAdapter adapter = new DaprKeyValueAdapter(this.dapr.state(name), this.jsonMapper,
+					this.mappingContext);
+			return new DaprKeyValueTemplate(adapter, this.mappingContext, () -> {
+				Component component = StoreRequirements.check(this.dapr.metadata(), name, this.repositories.get(name));
+				// Derived queries go to the state query API on stores that have it.
+				adapter.setQueryApi(component.hasCapability(QUERY_API));
+				adapter.setEtagsGuardDeletes(ETAGS_GUARD_DELETES.contains(component.type())
+						|| ETAGS_GUARD_DELETES.contains(component.type() + "/" + component.version()));
+			});
+		});
 		if (this.environment.getProperty(FAIL_FAST_PROPERTY, Boolean.class, false)) {
 			template.checkStore();
 		}

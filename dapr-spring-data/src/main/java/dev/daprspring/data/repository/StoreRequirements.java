@@ -22,10 +22,11 @@ final class StoreRequirements {
 	/**
 	 * Checks the store against what the sidecar reports.
 	 * @param repositories the repositories on the store, named in the message
+	 * @return the store as the sidecar reports it
 	 * @throws InvalidDataAccessResourceUsageException naming the store, what it has and what
 	 * is missing
 	 */
-	static void check(SidecarMetadata metadata, String store, Collection<String> repositories) {
+	static Component check(SidecarMetadata metadata, String store, Collection<String> repositories) {
 		String users = "Repositories " + String.join(", ", repositories);
 		Component component = metadata.component(store)
 			.filter((c) -> c.type().startsWith("state."))
@@ -39,6 +40,7 @@ final class StoreRequirements {
 					+ "): repositories need " + NEEDED + " and it lacks " + missing
 					+ ". Use a transactional store such as state.redis, state.postgresql or state.in-memory.");
 		}
+		return component;
 	}
 
 	private static String stateStores(SidecarMetadata metadata) {

@@ -1,15 +1,18 @@
 package dev.daprspring.data.repository;
 
+import dev.daprspring.data.mapping.Indexed;
 import org.springframework.data.annotation.Id;
 
-/** A test entity without a version: last write wins. */
+/** A test entity without a version: last write wins; its customer and status are indexed. */
 public class Order {
 
 	@Id
 	private String id;
 
+	@Indexed
 	private String customerId;
 
+	@Indexed
 	private String status;
 
 	private int total;

@@ -10,4 +10,14 @@ class RedisRepositoryIntegrationTests extends RepositoryContract {
 		return "redis";
 	}
 
+	@Override
+	boolean etagsGuardDeletes() {
+		return false;
+	}
+
+	@Override
+	boolean allOrNothingTransactions() {
+		return false;
+	}
+
 }

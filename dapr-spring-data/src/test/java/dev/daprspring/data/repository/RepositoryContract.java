@@ -29,7 +29,9 @@ import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.core.DaprTemplate;
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.core.state.StateOperations;
 import dev.daprspring.data.core.DaprKeyValueTemplate;
+import dev.daprspring.data.transaction.DaprTransactionManager;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -68,16 +71,40 @@ abstract class RepositoryContract {
 
 	DaprTemplate dapr;
 
+	Transactions transactions;
+
 	/** The state store under test. */
 	abstract String store();
 
+	/** Whether the store rejects a write whose ETag names a key deleted since (the cheap save relies on it). */
+	abstract boolean etagsGuardDeletes();
+
+	/** The state API calls made while recording, as operation names. */
+	final List<String> stateCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	volatile boolean recording;
+
+	/** Whether the store applies no operation of a state transaction when one has a stale ETag. */
+	abstract boolean allOrNothingTransactions();
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableDaprRepositories
+	@EnableTransactionManagement
 	static class Repositories {
 
 		@Bean
 		DaprTemplate daprTemplate(DaprTransport transport) {
 			return new DaprTemplate(transport, json);
+		}
+
+		@Bean
+		DaprTransactionManager transactionManager() {
+			return new DaprTransactionManager();
+		}
+
+		@Bean
+		Transactions transactions() {
+			return new Transactions();
 		}
 
 	}
@@ -87,6 +114,24 @@ abstract class RepositoryContract {
 		this.sidecar = RepositorySidecar.get();
 		this.transport = new DaprTransport(
 				DaprClientOptions.of(this.sidecar.grpcEndpoint(), this.sidecar.httpEndpoint(), null));
+		io.micrometer.observation.ObservationRegistry registry = io.micrometer.observation.ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+
+			@Override
+			public void onStart(io.micrometer.observation.Observation.Context context) {
+				var call = ((dev.daprspring.core.observation.DaprClientObservationContext) context).getCall();
+				if (RepositoryContract.this.recording && call.buildingBlock().equals("state")) {
+					RepositoryContract.this.stateCalls.add(call.operation());
+				}
+			}
+
+			@Override
+			public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+				return context instanceof dev.daprspring.core.observation.DaprClientObservationContext;
+			}
+
+		});
+		this.transport.setObservationRegistry(registry);
 		this.context = new AnnotationConfigApplicationContext();
 		this.context.getEnvironment()
 			.getPropertySources()
@@ -98,6 +143,7 @@ abstract class RepositoryContract {
 		this.counters = this.context.getBean(CounterRepository.class);
 		this.sessions = this.context.getBean(SessionRepository.class);
 		this.dapr = this.context.getBean(DaprTemplate.class);
+		this.transactions = this.context.getBean(Transactions.class);
 	}
 
 	@AfterAll
@@ -300,7 +346,17 @@ abstract class RepositoryContract {
 	}
 
 	@Test
-	void theIndexHoldsEveryEntityAfterConcurrentSavesAndDeletes() throws Exception {
+	void theIndexesHoldEveryEntityAfterConcurrentSavesAndDeletes() throws Exception {
+		concurrentSavesAndDeletes(List.of("A", "B", "C"));
+	}
+
+	/** With one status, most saves update a known entity without index work (the cheap save). */
+	@Test
+	void theIndexesHoldEveryEntityAfterConcurrentUpdatesAndDeletes() throws Exception {
+		concurrentSavesAndDeletes(List.of("A"));
+	}
+
+	private void concurrentSavesAndDeletes(List<String> statuses) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		try {
 			List<Future<?>> workers = new ArrayList<>();
@@ -312,7 +368,8 @@ abstract class RepositoryContract {
 							this.orders.deleteById(id);
 						}
 						else {
-							this.orders.save(new Order(id, "c", "NEW", i, i));
+							String status = statuses.get(ThreadLocalRandom.current().nextInt(statuses.size()));
+							this.orders.save(new Order(id, "c", status, i, i));
 						}
 					}
 					return null;
@@ -325,17 +382,64 @@ abstract class RepositoryContract {
 		finally {
 			pool.shutdownNow();
 		}
-		Set<String> stored = new HashSet<>();
+		Map<String, String> stored = new java.util.HashMap<>();
 		for (int i = 0; i < 30; i++) {
-			if (this.dapr.state(store()).getEntry("order:x-" + i, JsonNode.class).exists()) {
-				stored.add("x-" + i);
+			Order order = this.dapr.state(store()).get("order:x-" + i, Order.class).orElse(null);
+			if (order != null) {
+				stored.put(order.getId(), order.getStatus());
 			}
 		}
-		DaprKeyValueTemplate template = this.context.getBean(DaprRepositoryTemplates.class)
-			.templateFor(store(), "test");
-		assertThat(template.getKeyValueAdapter().indexedIds("order")).containsAll(stored);
-		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactlyInAnyOrderElementsOf(stored);
+		assertThat(indexedOrderIds()).containsAll(stored.keySet());
+		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactlyInAnyOrderElementsOf(stored.keySet());
 		assertThat(this.orders.count()).isEqualTo(stored.size());
+		for (String status : statuses) {
+			Set<String> holding = new HashSet<>();
+			stored.forEach((id, s) -> {
+				if (s.equals(status)) {
+					holding.add(id);
+				}
+			});
+			assertThat(adapter().indexedIds("order", "status", status)).containsAll(holding);
+			assertThat(this.orders.findByStatus(status)).extracting(Order::getId)
+				.containsExactlyInAnyOrderElementsOf(holding);
+			assertThat(this.orders.countByStatus(status)).isEqualTo(holding.size());
+		}
+	}
+
+	@Test
+	void aValueIndexFollowsTheEntitysValue() {
+		this.orders.save(new Order("i-1", "ann", "NEW", 1, 1));
+		assertThat(adapter().indexedIds("order", "status", "NEW")).containsExactly("i-1");
+		Order order = this.orders.findById("i-1").orElseThrow();
+		order.setStatus("PAID");
+		this.orders.save(order);
+		assertThat(adapter().indexedIds("order", "status", "NEW")).isEmpty();
+		assertThat(adapter().indexedIds("order", "status", "PAID")).containsExactly("i-1");
+		assertThat(adapter().indexedIds("order", "customerId", "ann")).containsExactly("i-1");
+		assertThat(this.orders.findByStatus("NEW")).isEmpty();
+		assertThat(this.orders.findByCustomerIdAndStatusOrderByCreatedAtDesc("ann", "PAID")).extracting(Order::getId)
+			.containsExactly("i-1");
+		this.orders.delete(order);
+		assertThat(adapter().indexedIds("order", "status", "PAID")).isEmpty();
+		assertThat(adapter().indexedIds("order", "customerId", "ann")).isEmpty();
+		// Values with characters that are special in keys are indexed too.
+		this.orders.save(new Order("i-2", "a||b: c", "NEW", 1, 1));
+		assertThat(this.orders.findByCustomerId("a||b: c", PageRequest.of(0, 5)).getContent()).extracting(Order::getId)
+			.containsExactly("i-2");
+		assertThat(this.dapr.state(store()).getEntry("order:__idx:customerId:a%7C%7Cb%3A+c:" + Math.floorMod("i-2".hashCode(), 16),
+				String[].class).value()).containsExactly("i-2");
+	}
+
+	@Test
+	void equalityQueriesOnIndexedPropertiesReadOnlyTheEntitiesTheIndexNames() {
+		this.orders.saveAll(List.of(new Order("q-1", "ann", "PAID", 1, 1), new Order("q-2", "bob", "NEW", 2, 2)));
+		// Someone else rewrites q-2 without updating the value index: only a scan finds it as PAID.
+		this.dapr.state(store()).save("order:q-2", new Order("q-2", "bob", "PAID", 2, 2));
+		assertThat(this.orders.findByStatus("PAID")).extracting(Order::getId).containsExactly("q-1");
+		assertThat(this.orders.findByStatusIgnoreCase("PAID")).extracting(Order::getId)
+			.containsExactlyInAnyOrder("q-1", "q-2");
+		// An entity the index names but that no longer matches is filtered out.
+		assertThat(this.orders.findByStatus("NEW")).isEmpty();
 	}
 
 	@Test
@@ -360,6 +464,176 @@ abstract class RepositoryContract {
 		assertThat(this.sessions.existsById(shortLived.getId())).isFalse();
 		assertThat(this.sessions.findAll()).extracting(Session::getUser).contains("bob").doesNotContain("ann");
 		this.sessions.delete(longLived);
+	}
+
+
+	@Test
+	void aTransactionCommitsItsWritesTogetherAndSeesThemBefore() {
+		this.orders.save(new Order("t-gone", "c", "NEW", 1, 1));
+		StateOperations state = this.dapr.state(store());
+		this.transactions.run(() -> {
+			this.orders.save(new Order("t-1", "c", "NEW", 10, 1));
+			Order second = this.orders.save(new Order("t-2", "c", "NEW", 20, 2));
+			second.setStatus("PAID");
+			this.orders.save(second);
+			this.orders.deleteById("t-gone");
+			this.counters.save(new Counter(70L));
+			// Not written yet, but the transaction sees its own writes.
+			assertThat(state.getEntry("order:t-1", JsonNode.class).exists()).isFalse();
+			assertThat(state.getEntry("order:t-gone", JsonNode.class).exists()).isTrue();
+			assertThat(this.orders.findById("t-2")).hasValueSatisfying((o) -> assertThat(o.getStatus()).isEqualTo("PAID"));
+			assertThat(this.orders.existsById("t-gone")).isFalse();
+			assertThat(this.orders.findAll()).extracting(Order::getId).containsExactlyInAnyOrder("t-1", "t-2");
+			assertThat(this.orders.findByStatus("PAID")).extracting(Order::getId).containsExactly("t-2");
+			assertThat(this.orders.count()).isEqualTo(2);
+		});
+		assertThat(this.orders.findById("t-2")).hasValueSatisfying((o) -> assertThat(o.getStatus()).isEqualTo("PAID"));
+		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactlyInAnyOrder("t-1", "t-2");
+		assertThat(this.counters.findById(70L)).hasValueSatisfying((c) -> assertThat(c.getVersion()).isEqualTo(1));
+		assertThat(indexedOrderIds()).contains("t-1", "t-2").doesNotContain("t-gone");
+		assertThat(this.orders.findByStatus("PAID")).extracting(Order::getId).containsExactly("t-2");
+		assertThat(this.orders.findByStatus("NEW")).extracting(Order::getId).containsExactly("t-1");
+		assertThat(adapter().indexedIds("order", "status", "NEW")).containsExactly("t-1");
+	}
+
+	@Test
+	void anExceptionRollsTheTransactionBackWithNothingWritten() {
+		this.orders.save(new Order("r-kept", "c", "NEW", 1, 1));
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.transactions.run(() -> {
+			this.orders.save(new Order("r-1", "c", "NEW", 10, 1));
+			this.orders.deleteById("r-kept");
+			throw new IllegalStateException("boom");
+		})).withMessage("boom");
+		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactly("r-kept");
+		assertThat(this.dapr.state(store()).getEntry("order:r-1", JsonNode.class).exists()).isFalse();
+	}
+
+	@Test
+	void anEntityChangedBySomeoneElseAfterTheTransactionReadItRollsAllBack() {
+		this.orders.save(new Order("s-1", "c", "NEW", 1, 1));
+		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.transactions.run(() -> {
+			Order order = this.orders.findById("s-1").orElseThrow();
+			order.setStatus("PAID");
+			this.orders.save(order);
+			this.orders.save(new Order("s-2", "c", "NEW", 2, 2));
+			this.counters.save(new Counter(71L));
+			// Someone else writes the entity the transaction read (not through the transaction).
+			this.dapr.state(store()).save("order:s-1", new Order("s-1", "c", "SHIPPED", 1, 1));
+		}))
+			.withMessageContaining("Transaction on state store '" + store() + "' rolled back")
+			.withMessageContaining("[order:s-1]")
+			.withMessageContaining("nothing was written");
+		assertThat(this.orders.findById("s-1").orElseThrow().getStatus()).isEqualTo("SHIPPED");
+		assertThat(this.orders.existsById("s-2")).isFalse();
+		assertThat(this.counters.existsById(71L)).isFalse();
+	}
+
+	@Test
+	void aStaleVersionInsideATransactionFailsItAtOnce() {
+		this.counters.save(new Counter(72L));
+		Counter stale = this.counters.findById(72L).orElseThrow();
+		Counter fresh = this.counters.findById(72L).orElseThrow();
+		this.counters.save(fresh);
+		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.transactions.run(() -> {
+			this.orders.save(new Order("v-1", "c", "NEW", 1, 1));
+			this.counters.save(stale);
+		})).withMessageContaining("carries version 1 but the store holds version 2");
+		assertThat(this.orders.existsById("v-1")).isFalse();
+		assertThat(this.counters.findById(72L).orElseThrow().getVersion()).isEqualTo(2);
+	}
+
+	@Test
+	void aNewTransactionCommitsOnItsOwnInsideAnother() {
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.transactions.run(() -> {
+			this.orders.save(new Order("n-outer", "c", "NEW", 1, 1));
+			this.transactions.runNew(() -> this.orders.save(new Order("n-inner", "c", "NEW", 2, 2)));
+			throw new IllegalStateException("outer fails");
+		}));
+		assertThat(this.orders.findAll()).extracting(Order::getId).containsExactly("n-inner");
+	}
+
+	@Test
+	void whatTheStoreDoesWithAStateTransactionThatHasAStaleEtag() {
+		StateOperations state = this.dapr.state(store());
+		state.save("probe:a", "a1");
+		String staleEtag = state.getEntry("probe:a", String.class).etag();
+		state.save("probe:a", "a2");
+		state.delete("probe:b");
+		assertThatExceptionOfType(org.springframework.dao.DataAccessException.class)
+			.isThrownBy(() -> state.transaction((tx) -> tx.upsert("probe:b", "b1")
+				.upsert("probe:a", "a3",
+						dev.daprspring.core.state.SaveOptions.ifMatch(staleEtag)
+							.withConcurrency(dev.daprspring.core.state.SaveOptions.Concurrency.FIRST_WRITE))));
+		assertThat(state.get("probe:a", String.class)).contains("a2");
+		// Why a transaction commit checks the ETags first: state.redis applies the other operations.
+		assertThat(state.getEntry("probe:b", String.class).exists()).isEqualTo(!allOrNothingTransactions());
+		state.delete("probe:b");
+	}
+
+	dev.daprspring.data.core.DaprKeyValueAdapter adapter() {
+		return this.context.getBean(DaprRepositoryTemplates.class).templateFor(store(), "test").getKeyValueAdapter();
+	}
+
+	java.util.Set<String> indexedOrderIds() {
+		return this.context.getBean(DaprRepositoryTemplates.class)
+			.templateFor(store(), "test")
+			.getKeyValueAdapter()
+			.indexedIds("order");
+	}
+
+	@Test
+	void aSaveMakesTheSidecarCallsTheReadmeSays() {
+		Order order = this.orders.save(new Order("cost-1", "c", "NEW", 1, 1));
+		List<String> update = calls(() -> this.orders.save(order));
+		List<String> readModifyWrite = calls(() -> {
+			Order read = this.orders.findById("cost-1").orElseThrow();
+			read.setTotal(2);
+			this.orders.save(read);
+		});
+		Counter counter = this.counters.save(new Counter(73L));
+		List<String> versioned = calls(() -> {
+			Counter read = this.counters.findById(73L).orElseThrow();
+			read.setValue(5);
+			this.counters.save(read);
+		});
+		if (etagsGuardDeletes()) {
+			// Read the entity, write it with its ETag; after findById, only the write.
+			assertThat(update).containsExactly("get", "save");
+			assertThat(readModifyWrite).containsExactly("get", "save");
+			assertThat(versioned).containsExactly("get", "save");
+		}
+		else {
+			// The entity and its index shards read together, the write, the shards checked again.
+			assertThat(update).containsExactly("getAll", "save", "getAll");
+			assertThat(readModifyWrite).containsExactly("get", "getAll", "save", "getAll");
+		}
+		assertThat(this.orders.findById("cost-1").orElseThrow().getTotal()).isEqualTo(2);
+		assertThat(this.counters.findById(73L).orElseThrow().getVersion()).isEqualTo(counter.getVersion() + 1);
+		// An ETag read by findById that someone else made stale: the save starts over the usual way.
+		Order stale = this.orders.findById("cost-1").orElseThrow();
+		// (With its ETag: state.redis refuses an unconditional write to a key written with first-write.)
+		StateOperations state = this.dapr.state(store());
+		state.save("order:cost-1", new Order("cost-1", "c", "NEW", 9, 1),
+				dev.daprspring.core.state.SaveOptions.ifMatch(state.getEntry("order:cost-1", JsonNode.class).etag()));
+		stale.setTotal(3);
+		this.orders.save(stale);
+		assertThat(this.orders.findById("cost-1").orElseThrow().getTotal()).isEqualTo(3);
+		Counter first = this.counters.findById(73L).orElseThrow();
+		Counter second = this.counters.findById(73L).orElseThrow();
+		this.counters.save(first);
+		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.counters.save(second));
+	}
+
+	List<String> calls(Runnable work) {
+		this.stateCalls.clear();
+		this.recording = true;
+		try {
+			work.run();
+		}
+		finally {
+			this.recording = false;
+		}
+		return new ArrayList<>(this.stateCalls);
 	}
 
 }

@@ -21,6 +21,8 @@ public class DaprDataProperties {
 
 	private final Repositories repositories = new Repositories();
 
+	private final Transactions transactions = new Transactions();
+
 	public @Nullable String getDefaultStore() {
 		return this.defaultStore;
 	}
@@ -41,12 +43,34 @@ public class DaprDataProperties {
 		return this.repositories;
 	}
 
+	public Transactions getTransactions() {
+		return this.transactions;
+	}
+
 	/**
 	 * Repository discovery.
 	 */
 	public static class Repositories {
 
 		/** Whether @DaprStateRepository interfaces in the application's packages become repositories. */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The transaction manager of repositories.
+	 */
+	public static class Transactions {
+
+		/** Whether a DaprTransactionManager is registered when the application has no transaction manager. */
 		private boolean enabled = true;
 
 		public boolean isEnabled() {

@@ -9,9 +9,11 @@ import dev.daprspring.boot.autoconfigure.data.explicit.ExplicitRepositoriesConfi
 import dev.daprspring.boot.autoconfigure.data.explicit.NoteRepository;
 import dev.daprspring.data.repository.DaprRepositoryTemplates;
 import dev.daprspring.data.repository.EnableDaprRepositories;
+import dev.daprspring.data.transaction.DaprTransactionManager;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.transaction.TransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DaprRepositoriesAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(DaprClientAutoConfiguration.class, DaprRepositoriesAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(DaprClientAutoConfiguration.class,
+				DaprRepositoriesAutoConfiguration.class, DaprTransactionManagerAutoConfiguration.class))
 		.withPropertyValues("dapr.client.http-endpoint=http://127.0.0.1:1",
 				"dapr.client.grpc-endpoint=http://127.0.0.1:1");
 
@@ -83,6 +85,47 @@ class DaprRepositoriesAutoConfigurationTests {
 				.doesNotHaveBean(DaprRepositoriesAutoConfiguration.class)
 				.doesNotHaveBean(DaprRepositoryTemplates.class)
 				.doesNotHaveBean(BookRepository.class));
+	}
+
+	@Test
+	void aTransactionManagerNamedTransactionManagerIsRegistered() {
+		this.contextRunner.withUserConfiguration(BooksPackage.class)
+			.run((context) -> assertThat(context).hasSingleBean(DaprTransactionManager.class)
+				.getBean("transactionManager")
+				.isInstanceOf(DaprTransactionManager.class));
+	}
+
+	@Test
+	void theTransactionManagerComesWithExplicitRepositoriesToo() {
+		this.contextRunner.withUserConfiguration(ExplicitRepositoriesConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(DaprTransactionManager.class));
+	}
+
+	@Test
+	void theTransactionManagerBacksOffForTheApplicationsOwn() {
+		TransactionManager own = new TransactionManager() {
+		};
+		this.contextRunner.withUserConfiguration(BooksPackage.class)
+			.withBean("myTransactionManager", TransactionManager.class, () -> own)
+			.run((context) -> assertThat(context).doesNotHaveBean(DaprTransactionManager.class)
+				.getBean(TransactionManager.class)
+				.isSameAs(own));
+	}
+
+	@Test
+	void theTransactionManagerIsDisabledByProperty() {
+		this.contextRunner.withUserConfiguration(BooksPackage.class)
+			.withPropertyValues("dapr.data.transactions.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(BookRepository.class)
+				.doesNotHaveBean(DaprTransactionManager.class));
+	}
+
+	@Test
+	void withoutRepositoriesThereIsNoTransactionManager() {
+		this.contextRunner.withUserConfiguration(BooksPackage.class)
+			.withPropertyValues("dapr.data.repositories.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(DaprTransactionManager.class));
 	}
 
 }

@@ -12,11 +12,13 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.daprspring.boot.autoconfigure.data.app.Book;
 import dev.daprspring.boot.autoconfigure.data.app.BookRepository;
 import dev.daprspring.boot.autoconfigure.data.app.BooksApplication;
+import dev.daprspring.boot.autoconfigure.data.app.Library;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * A Spring Boot application whose only Dapr code is a {@code @DaprStateRepository}, with
@@ -30,6 +32,19 @@ class DaprRepositoriesIntegrationTests {
 
 	@Autowired
 	DaprSidecar sidecar;
+
+	@Autowired
+	Library library;
+
+	@Test
+	void transactionalMethodsCommitOrRollBackTheirRepositoryWrites() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.library.shelve(List.of(new Book("t-1", "Ulysses", "Joyce")), true));
+		assertThat(this.books.existsById("t-1")).isFalse();
+		this.library.shelve(List.of(new Book("t-2", "Dubliners", "Joyce"), new Book("t-3", "Emma", "Austen")), false);
+		assertThat(this.books.findAllById(List.of("t-2", "t-3"))).hasSize(2);
+		this.books.deleteAllById(List.of("t-2", "t-3"));
+	}
 
 	@Test
 	void theRepositorySavesAndFindsByADerivedQuery() throws Exception {

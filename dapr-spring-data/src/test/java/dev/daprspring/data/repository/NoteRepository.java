@@ -1,0 +1,8 @@
+package dev.daprspring.data.repository;
+
+import org.springframework.data.repository.CrudRepository;
+
+@DaprStateRepository(store = "redis")
+public interface NoteRepository extends CrudRepository<Note, String> {
+
+}
