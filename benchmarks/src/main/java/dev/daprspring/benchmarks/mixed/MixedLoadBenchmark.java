@@ -29,7 +29,7 @@ public final class MixedLoadBenchmark {
 
 	private static Map<String, String> defaults() {
 		Map<String, String> defaults = new LinkedHashMap<>();
-		defaults.put("rate", "400");
+		defaults.put("rate", "200");
 		defaults.put("duration", "15");
 		defaults.put("rounds", "2");
 		defaults.put("warmup", "5");

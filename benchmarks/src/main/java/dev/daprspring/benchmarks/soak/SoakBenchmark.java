@@ -73,7 +73,7 @@ public final class SoakBenchmark {
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SoakApplication.class)
 				.properties("dapr.sidecar.launch=always", "dapr.sidecar.app-id=soak",
 						"dapr.sidecar.resources-paths=" + resources, "dapr.sidecar.log-level=warn", "server.port=0",
-						"spring.main.banner-mode=off")
+						"spring.main.banner-mode=off", "logging.level.root=warn")
 				.run()) {
 				DaprSidecar sidecar = context.getBean(DaprSidecar.class);
 				DaprOperations dapr = context.getBean(DaprOperations.class);
