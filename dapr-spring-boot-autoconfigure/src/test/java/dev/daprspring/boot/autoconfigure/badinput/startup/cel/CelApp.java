@@ -17,7 +17,7 @@ public class CelApp {
 
 	static class Handlers {
 
-		@Topic(name = "shapes", match = "event.type == \\"circle", priority = "0")
+		@Topic(name = "shapes", match = "event.type == ((", priority = "0")
 		void circle(String shape) {
 		}
 
