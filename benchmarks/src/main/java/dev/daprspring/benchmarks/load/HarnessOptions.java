@@ -46,6 +46,11 @@ public final class HarnessOptions {
 		return usage.toString();
 	}
 
+	/** The value as it was given. */
+	public String text(String name) {
+		return this.values.get(name);
+	}
+
 	/** A positive whole number. */
 	public int number(String name) {
 		String value = this.values.get(name);

@@ -2,6 +2,7 @@ package dev.daprspring.benchmarks.soak;
 
 import dev.daprspring.core.pubsub.CloudEvent;
 import dev.daprspring.messaging.annotation.Topic;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,8 @@ class SoakApplication {
 	}
 
 	@Bean
-	SoakHandler soakHandler(SoakLedger ledger) {
-		return new SoakHandler(ledger);
+	SoakHandler soakHandler(SoakLedger ledger, @Value("${soak.handler-millis:0}") long millis) {
+		return new SoakHandler(ledger, millis);
 	}
 
 	/** The handler: returning normally acknowledges the event. */
@@ -31,12 +32,19 @@ class SoakApplication {
 
 		private final SoakLedger ledger;
 
-		SoakHandler(SoakLedger ledger) {
+		private final long millis;
+
+		SoakHandler(SoakLedger ledger, long millis) {
 			this.ledger = ledger;
+			this.millis = millis;
 		}
 
+		// The pause stands for the handler's work: deliveries are still in flight and queued when the sidecar stops.
 		@Topic(name = TOPIC)
-		void handle(CloudEvent<SoakEvent> event) {
+		void handle(CloudEvent<SoakEvent> event) throws InterruptedException {
+			if (this.millis > 0) {
+				Thread.sleep(this.millis);
+			}
 			this.ledger.delivered(event.id());
 		}
 

@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +47,8 @@ public final class SoakBenchmark {
 		defaults.put("restarts", "1");
 		defaults.put("publishers", "8");
 		defaults.put("drain", "90");
+		defaults.put("handler-millis", "20");
+		defaults.put("stop", "kill");
 		return defaults;
 	}
 
@@ -56,6 +60,8 @@ public final class SoakBenchmark {
 			options.count("restarts");
 			options.number("publishers");
 			options.seconds("drain");
+			options.count("handler-millis");
+			stopMode(options);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("benchmarks/run soak: " + ex.getMessage());
@@ -68,24 +74,59 @@ public final class SoakBenchmark {
 	static int run(HarnessOptions options, PrintStream out) throws Exception {
 		int events = options.number("events");
 		int restarts = options.count("restarts");
+		String result;
 		try (LocalRedisServer redis = LocalRedisServer.start()) {
 			Path resources = components(redis);
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SoakApplication.class)
 				.properties("dapr.sidecar.launch=always", "dapr.sidecar.app-id=soak",
 						"dapr.sidecar.resources-paths=" + resources, "dapr.sidecar.log-level=warn", "server.port=0",
+						"soak.handler-millis=" + options.count("handler-millis"),
 						"spring.main.banner-mode=off", "logging.level.root=warn")
 				.run()) {
 				DaprSidecar sidecar = context.getBean(DaprSidecar.class);
 				DaprOperations dapr = context.getBean(DaprOperations.class);
 				SoakLedger ledger = context.getBean(SoakLedger.class);
-				out.printf("daprd %s, pubsub.redis at %s, app port %s; %d events from %d publishers, %d restart(s)%n",
-						dapr.metadata().runtimeVersion(), redis.address(), sidecar.appPort(), events,
-						options.number("publishers"), restarts);
-				return soak(options, out, sidecar, dapr, ledger);
+				out.printf("daprd %s, pubsub.redis at %s, app port %s; %d events from %d publishers, handler %d ms, "
+						+ "%d %s restart(s)%n", dapr.metadata().runtimeVersion(), redis.address(), sidecar.appPort(),
+						events, options.number("publishers"), options.count("handler-millis"), restarts,
+						stopMode(options));
+				result = soak(options, out, sidecar, dapr, ledger);
+				if (!result.contains(" lost=0 ")) {
+					diagnose(out, redis, sidecar);
+				}
 			}
 			finally {
 				FileSystemUtils.deleteRecursively(resources);
 			}
+		}
+		// After the application and the sidecar stopped, so that their shutdown logs come before it.
+		out.println(result);
+		return result.contains(" lost=0 ") ? 0 : 1;
+	}
+
+	/** What Redis and daprd say about the events that did not arrive. */
+	private static void diagnose(PrintStream out, LocalRedisServer redis, DaprSidecar sidecar) {
+		out.println("stream length: " + redisCli(redis, "XLEN", SoakApplication.TOPIC));
+		out.println("consumer groups: " + redisCli(redis, "XINFO", "GROUPS", SoakApplication.TOPIC));
+		out.println("pending: " + redisCli(redis, "XPENDING", SoakApplication.TOPIC, "soak"));
+		out.println("daprd log (last lines):\n" + sidecar.logTail(30));
+	}
+
+	private static String redisCli(LocalRedisServer redis, String... command) {
+		List<String> line = new ArrayList<>(List.of("redis-cli", "-h", redis.host(), "-p", Integer.toString(redis.port())));
+		line.addAll(List.of(command));
+		try {
+			Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+			String text = new String(process.getInputStream().readAllBytes()).replace('\n', ' ');
+			process.waitFor();
+			return text;
+		}
+		catch (IOException ex) {
+			return "(redis-cli failed: " + ex.getMessage() + ")";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "(interrupted)";
 		}
 	}
 
@@ -100,7 +141,8 @@ public final class SoakBenchmark {
 		return resources;
 	}
 
-	private static int soak(HarnessOptions options, PrintStream out, DaprSidecar sidecar, DaprOperations dapr,
+	/** Runs the soak; returns the SOAK line. */
+	private static String soak(HarnessOptions options, PrintStream out, DaprSidecar sidecar, DaprOperations dapr,
 			SoakLedger ledger) throws Exception {
 		int events = options.number("events");
 		int restarts = options.count("restarts");
@@ -127,6 +169,12 @@ public final class SoakBenchmark {
 				Thread.sleep(20);
 			}
 			long before = System.nanoTime();
+			if ("kill".equals(stopMode(options))) {
+				// SIGKILL: no shutdown sequence, whatever daprd had read stays unacknowledged in Redis.
+				ProcessHandle daprd = daprdOf(sidecar);
+				daprd.destroyForcibly();
+				daprd.onExit().get();
+			}
 			sidecar.restart();
 			restarted++;
 			out.printf("restart %d after %d events sent (%d handled): sidecar back in %d ms%n", k, sent.get(),
@@ -148,9 +196,26 @@ public final class SoakBenchmark {
 		}
 		int handled = ledger.distinct();
 		long duplicates = ledger.total() - handled;
-		out.printf("SOAK sent=%d handled=%d lost=%d duplicates=%d restarts=%d%n", sent.get(), handled, lost,
+		return String.format("SOAK sent=%d handled=%d lost=%d duplicates=%d restarts=%d", sent.get(), handled, lost,
 				duplicates, restarted);
-		return (lost == 0) ? 0 : 1;
+	}
+
+	/** {@code graceful} ({@code /v1.0/shutdown}, as {@code DaprSidecar.stop()} does) or {@code kill} (SIGKILL). */
+	private static String stopMode(HarnessOptions options) {
+		String mode = options.text("stop");
+		if (!mode.equals("graceful") && !mode.equals("kill")) {
+			throw new IllegalArgumentException("--stop must be graceful or kill; got '" + mode + "'");
+		}
+		return mode;
+	}
+
+	private static ProcessHandle daprdOf(DaprSidecar sidecar) {
+		String port = "--dapr-grpc-port " + sidecar.grpcPort();
+		return ProcessHandle.current()
+			.descendants()
+			.filter((process) -> process.info().commandLine().map((line) -> line.contains(port)).orElse(false))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No daprd process with " + port));
 	}
 
 	private static String id(String run, long sequence) {
