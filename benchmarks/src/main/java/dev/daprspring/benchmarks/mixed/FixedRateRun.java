@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +43,7 @@ final class FixedRateRun {
 		FixedRateRun run = new FixedRateRun(calls);
 		long period = TimeUnit.SECONDS.toNanos(1) / rate;
 		long start = System.nanoTime();
-		java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(calls);
+		CountDownLatch finished = new CountDownLatch(calls);
 		for (int i = 0; i < calls; i++) {
 			long due = start + i * period;
 			long wait = due - System.nanoTime();

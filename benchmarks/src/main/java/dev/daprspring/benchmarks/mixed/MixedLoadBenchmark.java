@@ -3,6 +3,8 @@ package dev.daprspring.benchmarks.mixed;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +84,7 @@ public final class MixedLoadBenchmark {
 				// Alternate who goes first, so neither always runs on a machine warmed by the other.
 				List<MixedClient> order = new ArrayList<>(clients);
 				if (round % 2 == 1) {
-					java.util.Collections.reverse(order);
+					Collections.reverse(order);
 				}
 				for (MixedClient client : order) {
 					System.gc();
@@ -133,11 +135,11 @@ public final class MixedLoadBenchmark {
 		long[] all = new long[0];
 		for (FixedRateRun run : runs) {
 			long[] values = run.sorted(operation);
-			long[] merged = java.util.Arrays.copyOf(all, all.length + values.length);
+			long[] merged = Arrays.copyOf(all, all.length + values.length);
 			System.arraycopy(values, 0, merged, all.length, values.length);
 			all = merged;
 		}
-		java.util.Arrays.sort(all);
+		Arrays.sort(all);
 		return all;
 	}
 

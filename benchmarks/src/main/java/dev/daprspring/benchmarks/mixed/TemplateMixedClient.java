@@ -1,12 +1,12 @@
 package dev.daprspring.benchmarks.mixed;
 
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.core.DaprTemplate;
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;
+import org.springframework.web.client.RestClient;
 
 /** The mix through {@link DaprTemplate}, as an application writes it. */
 final class TemplateMixedClient implements MixedClient {

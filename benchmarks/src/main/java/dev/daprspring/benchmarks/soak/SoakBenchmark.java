@@ -5,8 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -92,7 +90,7 @@ public final class SoakBenchmark {
 						stopMode(options));
 				result = soak(options, out, sidecar, dapr, ledger);
 				if (!result.contains(" lost=0 ")) {
-					diagnose(out, redis, sidecar);
+					LossReport.print(out, redis, sidecar, SoakApplication.TOPIC, "soak");
 				}
 			}
 			finally {
@@ -102,32 +100,6 @@ public final class SoakBenchmark {
 		// After the application and the sidecar stopped, so that their shutdown logs come before it.
 		out.println(result);
 		return result.contains(" lost=0 ") ? 0 : 1;
-	}
-
-	/** What Redis and daprd say about the events that did not arrive. */
-	private static void diagnose(PrintStream out, LocalRedisServer redis, DaprSidecar sidecar) {
-		out.println("stream length: " + redisCli(redis, "XLEN", SoakApplication.TOPIC));
-		out.println("consumer groups: " + redisCli(redis, "XINFO", "GROUPS", SoakApplication.TOPIC));
-		out.println("pending: " + redisCli(redis, "XPENDING", SoakApplication.TOPIC, "soak"));
-		out.println("daprd log (last lines):\n" + sidecar.logTail(30));
-	}
-
-	private static String redisCli(LocalRedisServer redis, String... command) {
-		List<String> line = new ArrayList<>(List.of("redis-cli", "-h", redis.host(), "-p", Integer.toString(redis.port())));
-		line.addAll(List.of(command));
-		try {
-			Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
-			String text = new String(process.getInputStream().readAllBytes()).replace('\n', ' ');
-			process.waitFor();
-			return text;
-		}
-		catch (IOException ex) {
-			return "(redis-cli failed: " + ex.getMessage() + ")";
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "(interrupted)";
-		}
 	}
 
 	private static Path components(LocalRedisServer redis) throws IOException {
