@@ -47,6 +47,7 @@ public final class SoakBenchmark {
 		defaults.put("drain", "90");
 		defaults.put("handler-millis", "20");
 		defaults.put("stop", "kill");
+		defaults.put("delivery", "http");
 		return defaults;
 	}
 
@@ -60,6 +61,7 @@ public final class SoakBenchmark {
 			options.seconds("drain");
 			options.count("handler-millis");
 			stopMode(options);
+			delivery(options);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("benchmarks/run soak: " + ex.getMessage());
@@ -79,13 +81,14 @@ public final class SoakBenchmark {
 				.properties("dapr.sidecar.launch=always", "dapr.sidecar.app-id=soak",
 						"dapr.sidecar.resources-paths=" + resources, "dapr.sidecar.log-level=warn", "server.port=0",
 						"soak.handler-millis=" + options.count("handler-millis"),
+						"dapr.messaging.delivery=" + delivery(options),
 						"spring.main.banner-mode=off", "logging.level.root=warn")
 				.run()) {
 				DaprSidecar sidecar = context.getBean(DaprSidecar.class);
 				DaprOperations dapr = context.getBean(DaprOperations.class);
 				SoakLedger ledger = context.getBean(SoakLedger.class);
-				out.printf("daprd %s, pubsub.redis at %s, app port %s; %d events from %d publishers, handler %d ms, "
-						+ "%d %s restart(s)%n", dapr.metadata().runtimeVersion(), redis.address(), sidecar.appPort(),
+				out.printf("daprd %s, pubsub.redis at %s, %s delivery; %d events from %d publishers, handler %d ms, "
+						+ "%d %s restart(s)%n", dapr.metadata().runtimeVersion(), redis.address(), delivery(options),
 						events, options.number("publishers"), options.count("handler-millis"), restarts,
 						stopMode(options));
 				result = soak(options, out, sidecar, dapr, ledger);
@@ -179,6 +182,15 @@ public final class SoakBenchmark {
 			throw new IllegalArgumentException("--stop must be graceful or kill; got '" + mode + "'");
 		}
 		return mode;
+	}
+
+	/** {@code http} (the app channel) or {@code streaming} (SubscribeTopicEventsAlpha1). */
+	private static String delivery(HarnessOptions options) {
+		String delivery = options.text("delivery");
+		if (!delivery.equals("http") && !delivery.equals("streaming")) {
+			throw new IllegalArgumentException("--delivery must be http or streaming; got '" + delivery + "'");
+		}
+		return delivery;
 	}
 
 	private static ProcessHandle daprdOf(DaprSidecar sidecar) {
