@@ -48,6 +48,7 @@ public final class SoakBenchmark {
 		defaults.put("handler-millis", "20");
 		defaults.put("stop", "kill");
 		defaults.put("delivery", "http");
+		defaults.put("daprd-args", "");
 		return defaults;
 	}
 
@@ -82,6 +83,7 @@ public final class SoakBenchmark {
 						"dapr.sidecar.resources-paths=" + resources, "dapr.sidecar.log-level=warn", "server.port=0",
 						"soak.handler-millis=" + options.count("handler-millis"),
 						"dapr.messaging.delivery=" + delivery(options),
+						"dapr.sidecar.arguments=" + options.text("daprd-args"),
 						"spring.main.banner-mode=off", "logging.level.root=warn")
 				.run()) {
 				DaprSidecar sidecar = context.getBean(DaprSidecar.class);
@@ -144,10 +146,16 @@ public final class SoakBenchmark {
 				Thread.sleep(20);
 			}
 			long before = System.nanoTime();
-			if ("kill".equals(stopMode(options))) {
+			if (!"graceful".equals(stopMode(options))) {
 				// SIGKILL: no shutdown sequence, whatever daprd had read stays unacknowledged in Redis.
+				// SIGTERM: daprd's own graceful shutdown, as when a container is stopped.
 				ProcessHandle daprd = daprdOf(sidecar);
-				daprd.destroyForcibly();
+				if ("kill".equals(stopMode(options))) {
+					daprd.destroyForcibly();
+				}
+				else {
+					daprd.destroy();
+				}
 				daprd.onExit().get();
 			}
 			sidecar.restart();
@@ -175,11 +183,14 @@ public final class SoakBenchmark {
 				duplicates, restarted);
 	}
 
-	/** {@code graceful} ({@code /v1.0/shutdown}, as {@code DaprSidecar.stop()} does) or {@code kill} (SIGKILL). */
+	/**
+	 * {@code graceful} ({@code /v1.0/shutdown}, as {@code DaprSidecar.stop()} does), {@code term}
+	 * (SIGTERM) or {@code kill} (SIGKILL).
+	 */
 	private static String stopMode(HarnessOptions options) {
 		String mode = options.text("stop");
-		if (!mode.equals("graceful") && !mode.equals("kill")) {
-			throw new IllegalArgumentException("--stop must be graceful or kill; got '" + mode + "'");
+		if (!mode.equals("graceful") && !mode.equals("term") && !mode.equals("kill")) {
+			throw new IllegalArgumentException("--stop must be graceful, term or kill; got '" + mode + "'");
 		}
 		return mode;
 	}
