@@ -73,6 +73,20 @@ public final class DaprErrorTranslator {
 				return new DaprPermissionDeniedException("Dapr sidecar at " + this.endpoint + " rejected " + what
 						+ ": " + description + ". Set dapr.client.api-token (or DAPR_API_TOKEN) to the token "
 						+ "daprd was started with", details, ex);
+			case RESOURCE_EXHAUSTED:
+				if (lower.contains("received message larger than max")) {
+					// daprd's gRPC server refused the request: its size limit is --max-body-size.
+					return new DaprInvalidArgumentException(what + " was rejected: the request is larger than the "
+							+ "sidecar accepts (" + description + "). Send less (split the value, or store it "
+							+ "elsewhere and send a reference), or start daprd with a larger --max-body-size "
+							+ "(annotation dapr.io/max-body-size on Kubernetes; 4Mi by default)", details, ex);
+				}
+				if (lower.contains("exceeds maximum size")) {
+					return new DaprInvalidArgumentException(what + " failed: the sidecar's answer is larger than "
+							+ "this client accepts (" + description + "); raise dapr.client.max-message-size",
+							details, ex);
+				}
+				break;
 			default:
 		}
 		if (isComponentMissing(reason, lower)) {

@@ -249,7 +249,7 @@ public final class DaprStateOperations implements StateOperations {
 
 	private void checkKey(String key) {
 		Assert.isTrue(key != null && !key.isEmpty(),
-				() -> "State key must not be empty (state store '" + this.store + "')");
+				() -> "State key must not be empty (state store '" + this.store + "'); pass a key such as 'order-1'");
 		Assert.isTrue(!key.contains("||"), () -> "State key '" + key + "' must not contain '||', which Dapr uses to "
 				+ "separate the app id from the key");
 	}

@@ -28,8 +28,10 @@ public record IncomingEvent(String pubsub, String topic, byte[] data, Map<String
 	/** The event for log messages, without its data. */
 	public String describe() {
 		String id = id();
-		return ((id != null) ? "event '" + id + "'" : "a raw event") + " of topic '" + this.topic + "' (pub/sub '"
-				+ this.pubsub + "')";
+		// No id: a raw payload, or a body that is not a CloudEvent at all (malformed JSON).
+		return ((id != null) ? "event '" + id + "'"
+				: "an event without a CloudEvent id (a raw payload, or a body that is not a CloudEvent)")
+				+ " of topic '" + this.topic + "' (pub/sub '" + this.pubsub + "')";
 	}
 
 }

@@ -53,6 +53,8 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 
 	private transient List<DeclaredSubscription> declaredSubscriptions = List.of();
 
+	private transient @Nullable SubscriptionVerifier verifier;
+
 	// Built on the first request, when every @Topic bean has been registered.
 	private transient volatile @Nullable DeliveryRoutes routes;
 
@@ -74,6 +76,11 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 	/** Sets subscriptions declared in configuration, published next to those of {@code @Topic} methods. */
 	public void setDeclaredSubscriptions(List<DeclaredSubscription> declaredSubscriptions) {
 		this.declaredSubscriptions = List.copyOf(declaredSubscriptions);
+	}
+
+	/** Sets what checks, after the sidecar read the subscriptions, that it subscribed to them. */
+	public void setSubscriptionVerifier(@Nullable SubscriptionVerifier verifier) {
+		this.verifier = verifier;
 	}
 
 	/** The servlet mappings this servlet needs. */
@@ -98,6 +105,9 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 		response.setContentType("application/json");
 		response.setContentLength(document.length);
 		response.getOutputStream().write(document);
+		if (this.verifier != null) {
+			this.verifier.subscriptionsRead(subscriptions);
+		}
 	}
 
 	@Override

@@ -1,18 +1,23 @@
 package dev.daprspring.boot.autoconfigure.client;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration for the connection to the Dapr sidecar. Unset values fall back to the
- * environment variables Dapr's own SDKs read.
+ * environment variables Dapr's own SDKs read. Validates itself when bound (no Bean
+ * Validation provider needed), so a malformed endpoint or a non-positive duration stops the
+ * startup with the property, its value and an example of a right one.
  */
 @ConfigurationProperties("dapr.client")
-public class DaprClientProperties {
+public class DaprClientProperties implements Validator {
 
 	/** Sidecar gRPC endpoint; defaults to DAPR_GRPC_ENDPOINT, else 127.0.0.1 and DAPR_GRPC_PORT (50001). */
 	private @Nullable String grpcEndpoint;
@@ -89,6 +94,56 @@ public class DaprClientProperties {
 
 	public void setApiToken(@Nullable String apiToken) {
 		this.apiToken = apiToken;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return DaprClientProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		DaprClientProperties properties = (DaprClientProperties) target;
+		checkEndpoint(errors, "grpcEndpoint", properties.getGrpcEndpoint(), "http://127.0.0.1:50001", true);
+		checkEndpoint(errors, "httpEndpoint", properties.getHttpEndpoint(), "http://127.0.0.1:3500", false);
+		checkPositive(errors, "timeout", properties.getTimeout(), "60s");
+		checkPositive(errors, "keepAliveTimeout", properties.getKeepAliveTimeout(), "20s");
+		if (properties.getKeepAliveTime() != null) {
+			checkPositive(errors, "keepAliveTime", properties.getKeepAliveTime(), "30s");
+		}
+		DataSize size = properties.getMaxMessageSize();
+		if (size.toBytes() <= 0 || size.toBytes() > Integer.MAX_VALUE) {
+			errors.rejectValue("maxMessageSize", "dapr.client.size",
+					"must be more than 0 bytes and less than 2GB, for example 4MB; got " + size);
+		}
+	}
+
+	private static void checkPositive(Errors errors, String field, Duration value, String example) {
+		if (value.isNegative() || value.isZero()) {
+			errors.rejectValue(field, "dapr.client.positive",
+					"must be positive, for example " + example + "; got " + value);
+		}
+	}
+
+	/** The forms DaprChannels and DaprServiceInvocation accept: http(s)://host[:port], or host:port for gRPC. */
+	private static void checkEndpoint(Errors errors, String field, @Nullable String endpoint, String example,
+			boolean bareHostAllowed) {
+		if (endpoint == null) {
+			return;
+		}
+		String candidate = (bareHostAllowed && !endpoint.contains("://")) ? "http://" + endpoint : endpoint;
+		URI uri = null;
+		try {
+			uri = URI.create(candidate);
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		boolean known = uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+		if (!known || uri.getHost() == null) {
+			errors.rejectValue(field, "dapr.client.endpoint", "must be http://host:port (plaintext) or "
+					+ "https://host:port (TLS), for example " + example + "; got '" + endpoint + "'");
+		}
 	}
 
 }

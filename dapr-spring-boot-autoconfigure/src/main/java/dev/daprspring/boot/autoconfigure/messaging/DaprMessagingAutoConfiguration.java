@@ -1,5 +1,6 @@
 package dev.daprspring.boot.autoconfigure.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
+import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.messaging.annotation.TopicAnnotationBeanPostProcessor;
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
@@ -22,6 +24,7 @@ import dev.daprspring.messaging.endpoint.DeclaredSubscription;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.http.DaprBindingServlet;
 import dev.daprspring.messaging.http.DaprTopicServlet;
+import dev.daprspring.messaging.http.SubscriptionVerifier;
 import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;
 import dev.daprspring.messaging.streaming.StreamingTopicSubscriptions;
@@ -154,7 +157,8 @@ public final class DaprMessagingAutoConfiguration {
 		@ConditionalOnMissingBean(name = "daprTopicServlet")
 		ServletRegistrationBean<DaprTopicServlet> daprTopicServlet(TopicEndpointRegistry registry,
 				TopicEventDispatcher dispatcher, ObjectProvider<JsonMapper> jsonMapper,
-				DaprMessagingProperties properties, DaprAppProperties app, Environment environment) {
+				DaprMessagingProperties properties, DaprAppProperties app, Environment environment,
+				ObjectProvider<DaprOperations> dapr) {
 			String contextPath = environment.getProperty("server.servlet.context-path", "");
 			if (StringUtils.hasText(contextPath) && !"/".equals(contextPath)) {
 				logger.warn("server.servlet.context-path is '" + contextPath + "', but daprd reads "
@@ -165,6 +169,11 @@ public final class DaprMessagingAutoConfiguration {
 					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
 			servlet.setAppApiToken(appApiToken(app, environment));
 			servlet.setDeclaredSubscriptions(declaredSubscriptions(properties, environment));
+			DaprOperations operations = dapr.getIfAvailable();
+			if (operations != null) {
+				servlet.setSubscriptionVerifier(new SubscriptionVerifier(operations::metadata, Duration.ofSeconds(10),
+						Duration.ofMillis(500)));
+			}
 			ServletRegistrationBean<DaprTopicServlet> registration = new ServletRegistrationBean<>(servlet,
 					servlet.getMappings());
 			registration.setName("daprTopicServlet");

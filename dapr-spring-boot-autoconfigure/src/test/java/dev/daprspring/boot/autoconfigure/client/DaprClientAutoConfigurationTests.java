@@ -89,12 +89,15 @@ class DaprClientAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("Timeout must be positive"));
+				.hasMessageContaining("dapr.client.timeout")
+				.hasMessageContaining("must be positive, for example 60s; got PT-1S"));
 		this.contextRunner.withPropertyValues("dapr.client.grpc-endpoint=ftp://nowhere")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("Invalid Dapr gRPC endpoint 'ftp://nowhere'"));
+				.hasMessageContaining("dapr.client.grpc-endpoint")
+				.hasMessageContaining("must be http://host:port (plaintext) or https://host:port (TLS), for example "
+						+ "http://127.0.0.1:50001; got 'ftp://nowhere'"));
 	}
 
 	@Test
