@@ -139,7 +139,8 @@ final class SidecarMeters {
 
 	private void reportNegative(SidecarSample sample) {
 		if (this.negativeNames.add(sample.name())) {
-			logger.warn("The sidecar reports " + sample.name() + sample.tags() + " = " + sample.value()
+			// daprd does this in normal operation (see the class comment): not worth a warning.
+			logger.info("The sidecar reports " + sample.name() + sample.tags() + " = " + sample.value()
 					+ ", but a counter cannot be negative (a Prometheus registry would refuse the whole scrape); "
 					+ "leaving the series out while it is negative");
 		}
