@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.Filter;
@@ -64,6 +66,9 @@ class DaprActuatorIntegrationTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	Gate subscribeGate;
 
 	@Test
 	@Order(1)
@@ -176,15 +181,33 @@ class DaprActuatorIntegrationTests {
 				.untilAsserted(() -> assertThat(get("/actuator/prometheus").body()).doesNotContain("dapr_sidecar_"));
 		}
 		finally {
+			// Hold daprd's GET /dapr/subscribe: until then the only app response it has counted is the
+			// 404 of GET /dapr/config, sent chunked, which daprd adds as -1 to the sum of received bytes.
+			this.subscribeGate.close();
 			this.sidecar.start();
+		}
+		try {
+			await().atMost(PATIENCE).until(() -> {
+				HttpResponse<String> prometheus = get("/actuator/prometheus");
+				assertThat(prometheus.statusCode()).as(prometheus.body()).isEqualTo(200);
+				assertThat(prometheus.body()).doesNotContain("dapr_sidecar_http_client_received_bytes_sum_total");
+				return sum(prometheus.body(), "dapr_sidecar_http_client_received_bytes_count_total", "") >= 1;
+			});
+		}
+		finally {
+			this.subscribeGate.open();
 		}
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			HttpResponse<String> response = get("/actuator/health/dapr");
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(this.json.readTree(response.body()).path("status").asString()).isEqualTo("UP");
 		});
-		await().atMost(PATIENCE)
-			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body()).contains("dapr_sidecar_"));
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			HttpResponse<String> prometheus = get("/actuator/prometheus");
+			assertThat(prometheus.statusCode()).isEqualTo(200);
+			assertThat(sum(prometheus.body(), "dapr_sidecar_http_client_received_bytes_sum_total", ""))
+				.isGreaterThan(0);
+		});
 	}
 
 	private void traffic(int count) {
@@ -222,6 +245,21 @@ class DaprActuatorIntegrationTests {
 		}
 
 		@Bean
+		Gate subscribeGate() {
+			return new Gate();
+		}
+
+		@Bean
+		Filter subscribeHolder(Gate subscribeGate) {
+			return (request, response, chain) -> {
+				if (((HttpServletRequest) request).getRequestURI().equals("/dapr/subscribe")) {
+					subscribeGate.pass();
+				}
+				chain.doFilter(request, response);
+			};
+		}
+
+		@Bean
 		Filter livenessProbeCounter(AtomicInteger livenessProbes) {
 			return (request, response, chain) -> {
 				if (((HttpServletRequest) request).getRequestURI().equals("/actuator/health/liveness")) {
@@ -229,6 +267,30 @@ class DaprActuatorIntegrationTests {
 				}
 				chain.doFilter(request, response);
 			};
+		}
+
+	}
+
+	/** Holds requests while closed. */
+	static class Gate {
+
+		private volatile CountDownLatch open = new CountDownLatch(0);
+
+		void close() {
+			this.open = new CountDownLatch(1);
+		}
+
+		void open() {
+			this.open.countDown();
+		}
+
+		void pass() {
+			try {
+				this.open.await(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 	}

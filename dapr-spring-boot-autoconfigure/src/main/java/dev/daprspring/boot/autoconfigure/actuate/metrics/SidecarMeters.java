@@ -2,7 +2,6 @@ package dev.daprspring.boot.autoconfigure.actuate.metrics;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.boot.autoconfigure.actuate.metrics.SidecarSample.Kind;
 import dev.daprspring.boot.autoconfigure.actuate.metrics.SidecarSample.SeriesKey;
 
 /**
@@ -22,6 +22,13 @@ import dev.daprspring.boot.autoconfigure.actuate.metrics.SidecarSample.SeriesKey
  * the latest scrape. At most {@code maxSeries} are registered; series that a scrape no
  * longer has are removed. Only the bridge's scrape thread calls {@link #update} and
  * {@link #removeAll}; registries read the values from any thread.
+ * <p>
+ * A counter meter only ever holds a value a counter can have: a negative one (daprd adds
+ * {@code -1}, its "unknown length", to the sum of a byte-size histogram) is left out
+ * while it lasts, because a Prometheus registry refuses the whole scrape over it. A
+ * counter that goes down (daprd restarted) is registered anew, so every registry sees a
+ * counter reset: Prometheus a drop, which {@code rate()} handles, step registries a new
+ * counter instead of a negative step.
  */
 final class SidecarMeters {
 
@@ -36,6 +43,8 @@ final class SidecarMeters {
 	private final Set<String> rejectedNames = new HashSet<>();
 
 	private final Set<SeriesKey> rejected = new HashSet<>();
+
+	private final Set<String> negativeNames = new HashSet<>();
 
 	private boolean overLimit;
 
@@ -53,11 +62,20 @@ final class SidecarMeters {
 		int skipped = 0;
 		for (SidecarSample sample : samples) {
 			SeriesKey key = sample.key();
+			if (isNegativeCounter(sample)) {
+				// Not seen: a registered meter of this series is removed below.
+				reportNegative(sample);
+				continue;
+			}
 			if (!seen.add(key)) {
 				continue;
 			}
 			Series existing = this.series.get(key);
-			if (existing != null) {
+			if (existing != null && isReset(sample, existing)) {
+				remove(key, existing);
+				register(sample);
+			}
+			else if (existing != null) {
 				existing.value = sample.value();
 			}
 			else if (this.rejected.contains(key)) {
@@ -111,15 +129,34 @@ final class SidecarMeters {
 		}
 	}
 
+	private static boolean isNegativeCounter(SidecarSample sample) {
+		return sample.kind() == Kind.COUNTER && sample.value() < 0;
+	}
+
+	private static boolean isReset(SidecarSample sample, Series existing) {
+		return sample.kind() == Kind.COUNTER && sample.value() < existing.value;
+	}
+
+	private void reportNegative(SidecarSample sample) {
+		if (this.negativeNames.add(sample.name())) {
+			// daprd does this in normal operation (see the class comment): not worth a warning.
+			logger.info("The sidecar reports " + sample.name() + sample.tags() + " = " + sample.value()
+					+ ", but a counter cannot be negative (a Prometheus registry would refuse the whole scrape); "
+					+ "leaving the series out while it is negative");
+		}
+	}
+
+	private void remove(SeriesKey key, Series series) {
+		if (series.meter != null) {
+			this.registry.remove(series.meter);
+		}
+		this.series.remove(key);
+	}
+
 	private void removeAllBut(Set<SeriesKey> kept) {
-		for (Iterator<Map.Entry<SeriesKey, Series>> entries = this.series.entrySet().iterator(); entries.hasNext();) {
-			Map.Entry<SeriesKey, Series> entry = entries.next();
+		for (Map.Entry<SeriesKey, Series> entry : List.copyOf(this.series.entrySet())) {
 			if (!kept.contains(entry.getKey())) {
-				Meter meter = entry.getValue().meter;
-				if (meter != null) {
-					this.registry.remove(meter);
-				}
-				entries.remove();
+				remove(entry.getKey(), entry.getValue());
 			}
 		}
 	}

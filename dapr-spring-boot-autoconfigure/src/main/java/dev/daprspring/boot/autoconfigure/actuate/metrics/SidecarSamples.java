@@ -81,11 +81,11 @@ final class SidecarSamples {
 	private static void histogram(String name, Tags tags, Histogram histogram, Kind kind, String help,
 			List<SidecarSample> samples) {
 		double count = (histogram.getSampleCountFloat() > 0) ? histogram.getSampleCountFloat()
-				: histogram.getSampleCount();
+				: unsigned(histogram.getSampleCount());
 		boolean infinite = false;
 		for (Bucket bucket : histogram.getBucketList()) {
 			double cumulative = (bucket.getCumulativeCountFloat() > 0) ? bucket.getCumulativeCountFloat()
-					: bucket.getCumulativeCount();
+					: unsigned(bucket.getCumulativeCount());
 			infinite |= bucket.getUpperBound() == Double.POSITIVE_INFINITY;
 			samples.add(new SidecarSample(name + ".buckets", tags.and("le", format(bucket.getUpperBound())), kind,
 					cumulative, help));
@@ -104,7 +104,16 @@ final class SidecarSamples {
 					quantile.getValue(), help));
 		}
 		samples.add(new SidecarSample(name + ".sum", tags, Kind.COUNTER, summary.getSampleSum(), help));
-		samples.add(new SidecarSample(name + ".count", tags, Kind.COUNTER, summary.getSampleCount(), help));
+		samples.add(new SidecarSample(name + ".count", tags, Kind.COUNTER, unsigned(summary.getSampleCount()), help));
+	}
+
+	/** A {@code uint64}, which protobuf-java hands over as a signed {@code long}. */
+	static double unsigned(long value) {
+		if (value >= 0) {
+			return value;
+		}
+		// Halve without losing the lowest bit's rounding, then double again.
+		return ((value >>> 1) | (value & 1)) * 2.0;
 	}
 
 	private static Tags tags(Metric metric) {

@@ -17,9 +17,11 @@ import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.M
 import dev.daprspring.boot.autoconfigure.actuate.metrics.model.PrometheusModel.MetricType;
 
 /**
- * Builds metric families, and reads the scrape of a real daprd 1.17.5 (taken with
- * {@code Accept: application/vnd.google.protobuf; …; encoding=delimited} after a state
- * save, a state get and a publish).
+ * Builds metric families, and reads scrapes of a real daprd 1.17.5 (taken with
+ * {@code Accept: application/vnd.google.protobuf; …; encoding=delimited}): one after a
+ * state save, a state get and a publish, one while its app had answered
+ * {@code GET /dapr/config} without a {@code Content-Length} (chunked) and not yet
+ * {@code GET /dapr/subscribe}, so {@code dapr_http_client_received_bytes_sum} is -1.
  */
 final class Families {
 
@@ -27,7 +29,15 @@ final class Families {
 	}
 
 	static byte[] daprdScrape() {
-		try (InputStream in = Families.class.getResourceAsStream("daprd-1.17.5-metrics.bin")) {
+		return resource("daprd-1.17.5-metrics.bin");
+	}
+
+	static byte[] daprdScrapeWithANegativeHistogramSum() {
+		return resource("daprd-1.17.5-unknown-length-metrics.bin");
+	}
+
+	private static byte[] resource(String name) {
+		try (InputStream in = Families.class.getResourceAsStream(name)) {
 			return in.readAllBytes();
 		}
 		catch (IOException ex) {

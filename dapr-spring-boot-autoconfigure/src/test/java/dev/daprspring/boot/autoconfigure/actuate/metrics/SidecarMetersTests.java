@@ -1,15 +1,20 @@
 package dev.daprspring.boot.autoconfigure.actuate.metrics;
 
+import java.io.IOException;
 import java.util.List;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.simple.CountingMode;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -95,6 +100,81 @@ class SidecarMetersTests {
 			.contains("dapr_sidecar_http_server_latency_sum_total{path=\"/v1.0/healthz\"} 3.5")
 			.contains("dapr_sidecar_http_server_latency_count_total{path=\"/v1.0/healthz\"} 2.0")
 			.contains("dapr_sidecar_component_state_count_total{operation=\"set\"} 3.0");
+	}
+
+	@Test
+	void aNegativeCounterIsLeftOutWhileItLastsSoAPrometheusScrapeNeverFails(CapturedOutput output) {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		SidecarMeters meters = new SidecarMeters(prometheus, 100);
+		SidecarSamples samples = new SidecarSamples(List.of(), List.of());
+		// daprd adds -1 ("unknown length") to the sum for an app response without Content-Length.
+		meters.update(samples.samples(List.of(Families.histogram("dapr_http_client_received_bytes", 1, -1,
+				new double[] { 1024 }, new long[] { 1 }))));
+		meters.update(samples.samples(List.of(Families.histogram("dapr_http_client_received_bytes", 1, -1,
+				new double[] { 1024 }, new long[] { 1 }))));
+		assertThat(prometheus.scrape()).contains("dapr_sidecar_http_client_received_bytes_count_total 1.0")
+			.doesNotContain("dapr_sidecar_http_client_received_bytes_sum_total");
+		assertThat(output).containsOnlyOnce("The sidecar reports dapr.sidecar.http.client.received.bytes.sum[] = -1.0, "
+				+ "but a counter cannot be negative");
+		meters.update(samples.samples(List.of(Families.histogram("dapr_http_client_received_bytes", 2, 134,
+				new double[] { 1024 }, new long[] { 2 }))));
+		assertThat(prometheus.scrape()).contains("dapr_sidecar_http_client_received_bytes_sum_total 134.0");
+		meters.update(samples.samples(List.of(Families.histogram("dapr_http_client_received_bytes", 3, -2,
+				new double[] { 1024 }, new long[] { 3 }))));
+		assertThat(prometheus.scrape()).contains("dapr_sidecar_http_client_received_bytes_count_total 3.0")
+			.doesNotContain("dapr_sidecar_http_client_received_bytes_sum_total");
+	}
+
+	@Test
+	void theScrapeOfADaprdWithANegativeHistogramSumLeavesOnlyThatSeriesOut() throws IOException {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		SidecarMeters meters = new SidecarMeters(prometheus, 2000);
+		List<SidecarSample> scrape = new SidecarSamples(List.of(), List.of("go_*"))
+			.samples(PrometheusProtobuf.decode(Families.daprdScrapeWithANegativeHistogramSum()));
+		assertThat(scrape).filteredOn((sample) -> sample.kind() == Kind.COUNTER && sample.value() < 0)
+			.extracting(SidecarSample::name)
+			.containsExactly("dapr.sidecar.http.client.received.bytes.sum");
+		meters.update(scrape);
+		assertThat(meters.size()).isEqualTo(scrape.size() - 1);
+		assertThat(prometheus.scrape())
+			.contains("dapr_sidecar_http_client_received_bytes_count_total{app_id=\"negprobe\"} 1.0")
+			.contains("dapr_sidecar_runtime_component_loaded_total{app_id=\"negprobe\"} 2.0");
+	}
+
+	@Test
+	void aCounterThatGoesDownIsRegisteredAnewSoAStepRegistryCountsFromTheReset() {
+		MockClock clock = new MockClock();
+		SimpleMeterRegistry step = new SimpleMeterRegistry(new SimpleConfig() {
+			@Override
+			public @Nullable String get(String key) {
+				return null;
+			}
+
+			@Override
+			public CountingMode mode() {
+				return CountingMode.STEP;
+			}
+		}, clock);
+		SidecarMeters meters = new SidecarMeters(step, 100);
+		meters.update(List.of(counter("dapr.sidecar.requests", 10)));
+		clock.add(SimpleConfig.DEFAULT.step());
+		assertThat(step.get("dapr.sidecar.requests").functionCounter().count()).isEqualTo(10);
+		// daprd restarted and has counted 3 requests since.
+		meters.update(List.of(counter("dapr.sidecar.requests", 3)));
+		clock.add(SimpleConfig.DEFAULT.step());
+		assertThat(step.get("dapr.sidecar.requests").functionCounter().count()).isEqualTo(3);
+		assertThat(step.getMeters()).hasSize(1);
+	}
+
+	@Test
+	void prometheusSeesACounterResetAsADrop() {
+		PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+		SidecarMeters meters = new SidecarMeters(prometheus, 100);
+		meters.update(List.of(counter("dapr.sidecar.requests", 10)));
+		meters.update(List.of(counter("dapr.sidecar.requests", 3)));
+		assertThat(prometheus.scrape()).contains("dapr_sidecar_requests_total 3.0");
+		meters.update(List.of(counter("dapr.sidecar.requests", 4)));
+		assertThat(prometheus.scrape()).contains("dapr_sidecar_requests_total 4.0");
 	}
 
 	private static SidecarSample counter(String name, double value) {

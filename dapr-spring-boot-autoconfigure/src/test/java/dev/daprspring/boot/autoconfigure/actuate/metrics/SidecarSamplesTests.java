@@ -55,6 +55,17 @@ class SidecarSamplesTests {
 	}
 
 	@Test
+	void countsAboveTheLargestLongStayPositive() {
+		// uint64 2^64 - 1, which protobuf-java hands over as the long -1.
+		MetricFamily huge = Families.histogram("dapr_huge", -1L, 1, new double[] { Double.POSITIVE_INFINITY },
+				new long[] { -1L });
+		assertThat(this.all.samples(List.of(huge))).extracting(SidecarSample::value)
+			.containsOnly(1.8446744073709552E19, 1.0);
+		assertThat(SidecarSamples.unsigned(Long.MAX_VALUE)).isEqualTo(9.223372036854775807E18);
+		assertThat(SidecarSamples.unsigned(Long.MIN_VALUE)).isEqualTo(9.223372036854775808E18);
+	}
+
+	@Test
 	void aHistogramKeepsItsCumulativeBucketsTaggedLeWithTheInfiniteBucket() {
 		MetricFamily latency = Families.histogram("dapr_http_server_latency", 7, 12.5,
 				new double[] { 0.5, 1, 5, Double.POSITIVE_INFINITY }, new long[] { 1, 3, 6, 7 }, "method", "GET");
