@@ -147,6 +147,21 @@ class DaprTransportTests {
 			.withMessageContaining("dapr.client.timeout");
 	}
 
+	@Test
+	void aCallAfterTheTimeoutWatchdogWentIdleStillEndsAtItsTimeout() throws Exception {
+		start(null);
+		this.transport.close();
+		this.transport = new DaprTransport(DaprClientOptions.of("http://127.0.0.1:" + this.server.getPort(),
+				"http://127.0.0.1:1", null).withTimeout(java.time.Duration.ofMillis(300)));
+		GetStateRequest slow = GetStateRequest.newBuilder().setStoreName("store").setKey("slow").build();
+		for (int i = 0; i < 2; i++) {
+			// Between the calls nothing is in flight, so the watchdog parks and must be woken.
+			Thread.sleep(200);
+			assertThatExceptionOfType(dev.daprspring.core.error.DaprTimeoutException.class)
+				.isThrownBy(() -> this.transport.call(DaprCall.read("state", "get", "store"), (dapr) -> dapr.getState(slow)));
+		}
+	}
+
 	private void fail(Code code, String message, String reason) {
 		this.nextError.set(com.google.rpc.Status.newBuilder()
 			.setCode(code.getNumber())
