@@ -19,6 +19,7 @@ import dev.daprspring.messaging.delivery.IncomingEvent;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import dev.daprspring.messaging.endpoint.DeclaredSubscription;
+import dev.daprspring.messaging.endpoint.DeliveryRoutes;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.endpoint.TopicSubscription;
 
