@@ -48,7 +48,7 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 
 	private final transient BulkRequestReader bulkReader;
 
-	private final transient BulkTopicEventDispatcher bulkDispatcher;
+	private transient BulkTopicEventDispatcher bulkDispatcher;
 
 	private final String basePath;
 
@@ -70,6 +70,11 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 		this.bulkReader = new BulkRequestReader(json, this.reader);
 		this.bulkDispatcher = new BulkTopicEventDispatcher(json);
 		this.basePath = DeliveryRoutes.normalize(basePath);
+	}
+
+	/** Sets the dispatcher of batches to bulk subscriptions, replacing one of its own. */
+	public void setBulkDispatcher(BulkTopicEventDispatcher bulkDispatcher) {
+		this.bulkDispatcher = bulkDispatcher;
 	}
 
 	/** Sets subscriptions declared in configuration, published next to those of {@code @Topic} methods. */

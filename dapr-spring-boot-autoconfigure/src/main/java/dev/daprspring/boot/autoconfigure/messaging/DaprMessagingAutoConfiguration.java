@@ -15,6 +15,7 @@ import dev.daprspring.messaging.annotation.TopicAnnotationBeanPostProcessor;
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
 import dev.daprspring.messaging.binding.BindingEventDispatcher;
 import dev.daprspring.messaging.binding.BindingListenerAnnotationBeanPostProcessor;
+import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
@@ -86,6 +87,12 @@ public final class DaprMessagingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	BulkTopicEventDispatcher daprBulkTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper) {
+		return new BulkTopicEventDispatcher(jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TopicEndpointRegistry daprTopicEndpointRegistry() {
 		return new TopicEndpointRegistry();
 	}
@@ -112,7 +119,7 @@ public final class DaprMessagingAutoConfiguration {
 	}
 
 	/** The token in dapr.app.api-token, else the APP_API_TOKEN environment variable, or {@code null}. */
-	private static @Nullable String appApiToken(DaprAppProperties app, Environment environment) {
+	static @Nullable String appApiToken(DaprAppProperties app, Environment environment) {
 		return (app.getApiToken() != null) ? app.getApiToken() : environment.getProperty("APP_API_TOKEN");
 	}
 
@@ -148,12 +155,14 @@ public final class DaprMessagingAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(name = "jakarta.servlet.Servlet")
 	@ConditionalOnProperty(name = "dapr.messaging.delivery", havingValue = "http", matchIfMissing = true)
+	@ConditionalOnProperty(name = "dapr.app.protocol", havingValue = "http", matchIfMissing = true)
 	static class HttpDeliveryConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "daprTopicServlet")
 		ServletRegistrationBean<DaprTopicServlet> daprTopicServlet(TopicEndpointRegistry registry,
-				TopicEventDispatcher dispatcher, ObjectProvider<JsonMapper> jsonMapper,
+				TopicEventDispatcher dispatcher, BulkTopicEventDispatcher bulkDispatcher,
+				ObjectProvider<JsonMapper> jsonMapper,
 				DaprMessagingProperties properties, DaprAppProperties app, Environment environment) {
 			String contextPath = environment.getProperty("server.servlet.context-path", "");
 			if (StringUtils.hasText(contextPath) && !"/".equals(contextPath)) {
@@ -164,6 +173,7 @@ public final class DaprMessagingAutoConfiguration {
 			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher,
 					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
 			servlet.setAppApiToken(appApiToken(app, environment));
+			servlet.setBulkDispatcher(bulkDispatcher);
 			servlet.setDeclaredSubscriptions(declaredSubscriptions(properties, environment));
 			ServletRegistrationBean<DaprTopicServlet> registration = new ServletRegistrationBean<>(servlet,
 					servlet.getMappings());
@@ -180,6 +190,7 @@ public final class DaprMessagingAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(name = "jakarta.servlet.Servlet")
+	@ConditionalOnProperty(name = "dapr.app.protocol", havingValue = "http", matchIfMissing = true)
 	static class HttpBindingConfiguration {
 
 		@Bean

@@ -62,7 +62,12 @@ final class DaprSidecarLauncher {
 		if (properties.getLaunch() == LaunchMode.AUTO && sidecarAnswers(binder)) {
 			return;
 		}
-		Integer appPort = appPort(properties, environment, event.getSpringApplication().getWebApplicationType());
+		boolean grpcApp = "grpc".equalsIgnoreCase(environment.getProperty("dapr.app.protocol"));
+		if (grpcApp && properties.getAppProtocol() == null) {
+			properties.setAppProtocol("grpc");
+		}
+		Integer appPort = grpcApp ? grpcAppPort(properties, environment)
+				: appPort(properties, environment, event.getSpringApplication().getWebApplicationType());
 		DaprSidecar sidecar = builder(properties, appId(properties, environment), appPort).build();
 		sidecar.start();
 		register(context, sidecar);
@@ -138,6 +143,22 @@ final class DaprSidecarLauncher {
 		int chosen = Ports.free();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("daprSidecarAppPort", Map.of("server.port", chosen)));
+		return chosen;
+	}
+
+	// The gRPC app channel is served on Spring gRPC's server port, not on server.port.
+	private static @Nullable Integer grpcAppPort(DaprSidecarProperties properties,
+			ConfigurableEnvironment environment) {
+		if (properties.getAppPort() != null) {
+			return (properties.getAppPort() > 0) ? properties.getAppPort() : null;
+		}
+		int port = environment.getProperty("spring.grpc.server.port", Integer.class, 9090);
+		if (port > 0) {
+			return port;
+		}
+		int chosen = Ports.free();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("daprSidecarGrpcAppPort", Map.of("spring.grpc.server.port", chosen)));
 		return chosen;
 	}
 

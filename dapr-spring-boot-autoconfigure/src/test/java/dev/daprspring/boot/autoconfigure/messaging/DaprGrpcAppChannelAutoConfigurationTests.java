@@ -1,0 +1,158 @@
+package dev.daprspring.boot.autoconfigure.messaging;
+
+import java.util.concurrent.TimeUnit;
+
+import com.google.protobuf.Empty;
+import io.dapr.v1.AppCallbackGrpc;
+import io.dapr.v1.AppCallbackHealthCheckGrpc;
+import io.dapr.v1.DaprAppCallbackProtos.ListTopicSubscriptionsResponse;
+import io.grpc.BindableService;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import org.junit.jupiter.api.Test;
+
+import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
+import dev.daprspring.messaging.annotation.Topic;
+import dev.daprspring.messaging.grpc.AppHealth;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
+import org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * What {@link DaprGrpcAppChannelAutoConfiguration} contributes with
+ * {@code dapr.app.protocol=grpc}: the callback services on Spring gRPC's server (an
+ * in-process one here), the app API token check, the health answer, and no servlets.
+ */
+class DaprGrpcAppChannelAutoConfigurationTests {
+
+	private static final AutoConfigurations AUTO_CONFIGURATIONS = AutoConfigurations.of(
+			DaprClientAutoConfiguration.class, DaprMessagingAutoConfiguration.class,
+			DaprGrpcAppChannelAutoConfiguration.class, GrpcServerAutoConfiguration.class,
+			GrpcServerFactoryAutoConfiguration.class);
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+		.withPropertyValues("spring.grpc.server.inprocess.name=" + getClass().getSimpleName(),
+				"spring.grpc.server.inprocess.exclusive=true");
+
+	@Test
+	void withoutTheGrpcProtocolThereAreNoCallbackServicesAndNoGrpcServer() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean("daprAppCallbackService")
+			.doesNotHaveBean(GrpcServerLifecycle.class));
+	}
+
+	@Test
+	void theGrpcProtocolServesTheSubscriptionsOnSpringGrpcsServerAndNoServlets() {
+		new WebApplicationContextRunner().withConfiguration(AUTO_CONFIGURATIONS)
+			.withPropertyValues("spring.grpc.server.inprocess.name=" + getClass().getSimpleName() + "-web",
+					"spring.grpc.server.inprocess.exclusive=true", "dapr.app.protocol=grpc")
+			.withBean(Handlers.class)
+			.run((context) -> {
+				assertThat(context).hasBean("daprAppCallbackService")
+					.hasBean("daprAppCallbackHealthService")
+					.doesNotHaveBean("daprTopicServlet")
+					.doesNotHaveBean("daprBindingServletInitializer")
+					.hasSingleBean(GrpcServerLifecycle.class);
+				ManagedChannel channel = InProcessChannelBuilder.forName(getClass().getSimpleName() + "-web").build();
+				try {
+					ListTopicSubscriptionsResponse subscriptions = AppCallbackGrpc.newBlockingStub(channel)
+						.listTopicSubscriptions(Empty.getDefaultInstance());
+					assertThat(subscriptions.getSubscriptionsList()).singleElement().satisfies((subscription) -> {
+						assertThat(subscription.getTopic()).isEqualTo("orders");
+						assertThat(subscription.getRoutes().getDefault()).isEqualTo("/dapr/topics/pubsub/orders");
+					});
+				}
+				finally {
+					channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+				}
+			});
+	}
+
+	@Test
+	void streamingDeliveryLeavesTheTopicsToTheStreamsAndTheCallbackListsNone() {
+		this.runner.withPropertyValues("dapr.app.protocol=grpc", "dapr.messaging.delivery=streaming")
+			.withBean(Handlers.class)
+			.run((context) -> call((channel) -> assertThat(AppCallbackGrpc.newBlockingStub(channel)
+				.listTopicSubscriptions(Empty.getDefaultInstance())
+				.getSubscriptionsList()).isEmpty()));
+	}
+
+	@Test
+	void withAnAppApiTokenCallsWithoutItAreUnauthenticatedAndCallsWithItAnswered() {
+		this.runner.withPropertyValues("dapr.app.protocol=grpc", "dapr.app.api-token=secret").run((context) -> {
+			call((channel) -> {
+				assertThatExceptionOfType(StatusRuntimeException.class)
+					.isThrownBy(() -> AppCallbackGrpc.newBlockingStub(channel)
+						.listInputBindings(Empty.getDefaultInstance()))
+					.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+				assertThatExceptionOfType(StatusRuntimeException.class)
+					.isThrownBy(() -> AppCallbackHealthCheckGrpc.newBlockingStub(channel)
+						.healthCheck(Empty.getDefaultInstance()))
+					.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+				Metadata token = new Metadata();
+				token.put(Metadata.Key.of("dapr-api-token", Metadata.ASCII_STRING_MARSHALLER), "secret");
+				assertThat(AppCallbackGrpc.newBlockingStub(channel)
+					.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token))
+					.listInputBindings(Empty.getDefaultInstance())
+					.getBindingsList()).isEmpty();
+			});
+		});
+	}
+
+	@Test
+	void theHealthCheckAsksTheAppHealthBean() {
+		this.runner.withPropertyValues("dapr.app.protocol=grpc")
+			.withBean(AppHealth.class, () -> () -> false)
+			.run((context) -> call((channel) -> assertThatExceptionOfType(StatusRuntimeException.class)
+				.isThrownBy(() -> AppCallbackHealthCheckGrpc.newBlockingStub(channel)
+					.healthCheck(Empty.getDefaultInstance()))
+				.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE))));
+		this.runner.withPropertyValues("dapr.app.protocol=grpc")
+			.run((context) -> call((channel) -> assertThat(AppCallbackHealthCheckGrpc.newBlockingStub(channel)
+				.healthCheck(Empty.getDefaultInstance())).isNotNull()));
+	}
+
+	@Test
+	void aUserServiceOfTheSameNameReplacesTheCallback() {
+		BindableService own = new AppCallbackGrpc.AppCallbackImplBase() {
+		};
+		this.runner.withPropertyValues("dapr.app.protocol=grpc")
+			.withBean("daprAppCallbackService", BindableService.class, () -> own)
+			.run((context) -> assertThat(context.getBean("daprAppCallbackService")).isSameAs(own));
+	}
+
+	private void call(ChannelUse use) throws Exception {
+		ManagedChannel channel = InProcessChannelBuilder.forName(getClass().getSimpleName()).build();
+		try {
+			use.accept(channel);
+		}
+		finally {
+			channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+		}
+	}
+
+	@FunctionalInterface
+	interface ChannelUse {
+
+		void accept(ManagedChannel channel) throws Exception;
+
+	}
+
+	static class Handlers {
+
+		@Topic(name = "orders")
+		void orders(String order) {
+		}
+
+	}
+
+}
