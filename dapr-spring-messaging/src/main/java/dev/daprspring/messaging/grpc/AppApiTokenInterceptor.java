@@ -2,7 +2,9 @@ package dev.daprspring.messaging.grpc;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
 
+import io.dapr.v1.AppCallbackGrpc;
 import io.grpc.BindableService;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -18,8 +20,9 @@ import org.springframework.util.Assert;
 
 /**
  * Rejects calls that do not carry the app API token in {@value #HEADER} metadata with
- * {@code UNAUTHENTICATED}, before any handler runs; daprd sends it on every call to the
- * app when it runs with {@code APP_API_TOKEN}. Logs the method only, never the message.
+ * {@code UNAUTHENTICATED}, before any handler runs; daprd sends it when it runs with
+ * {@code APP_API_TOKEN}. Logs the method only, never the message. Methods daprd calls
+ * without the token can be left open (see {@link #OPEN_CALLBACKS}).
  */
 public class AppApiTokenInterceptor implements ServerInterceptor {
 
@@ -30,11 +33,32 @@ public class AppApiTokenInterceptor implements ServerInterceptor {
 
 	private static final Log logger = LogFactory.getLog(AppApiTokenInterceptor.class);
 
+	/**
+	 * The {@code AppCallback} methods daprd 1.17 calls without the token: the listings it
+	 * reads at startup, which carry no event data. Every event (topic, bulk, binding,
+	 * invocation) arrives with the token.
+	 */
+	public static final Set<String> OPEN_CALLBACKS = Set.of(
+			AppCallbackGrpc.getListTopicSubscriptionsMethod().getFullMethodName(),
+			AppCallbackGrpc.getListInputBindingsMethod().getFullMethodName());
+
 	private final byte[] expected;
 
+	private final Set<String> open;
+
+	/** Checks every method. */
 	public AppApiTokenInterceptor(String token) {
+		this(token, Set.of());
+	}
+
+	/**
+	 * @param open full names of methods admitted without the token, for example
+	 * {@link #OPEN_CALLBACKS}
+	 */
+	public AppApiTokenInterceptor(String token, Set<String> open) {
 		Assert.hasLength(token, "The app API token must not be empty");
 		this.expected = token.getBytes(StandardCharsets.UTF_8);
+		this.open = Set.copyOf(open);
 	}
 
 	/** The service with every call checked by this interceptor. */
@@ -46,6 +70,9 @@ public class AppApiTokenInterceptor implements ServerInterceptor {
 	@Override
 	public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
 			ServerCallHandler<Q, R> next) {
+		if (this.open.contains(call.getMethodDescriptor().getFullMethodName())) {
+			return next.startCall(call, headers);
+		}
 		String token = headers.get(TOKEN);
 		// Compared in constant time, so the answer's timing does not reveal the token.
 		if (token != null && MessageDigest.isEqual(this.expected, token.getBytes(StandardCharsets.UTF_8))) {

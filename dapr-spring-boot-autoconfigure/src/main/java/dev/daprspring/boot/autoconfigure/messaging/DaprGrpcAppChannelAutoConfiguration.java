@@ -23,8 +23,9 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration of the gRPC app channel ({@code dapr.app.protocol=grpc}): the
  * {@code AppCallback} and {@code AppCallbackHealthCheck} services, which Spring gRPC's
- * server serves on {@code spring.grpc.server.port}, behind the app API token when one is
- * set.
+ * server serves on {@code spring.grpc.server.port}. When an app API token is set, every
+ * call that carries an event requires it; the subscription and binding listings and the
+ * health check do not, as daprd 1.17 calls them without the token.
  */
 // Before Spring gRPC's server auto-configuration, which starts a server only when it finds a service bean.
 @AutoConfiguration(after = DaprMessagingAutoConfiguration.class,
@@ -50,14 +51,14 @@ public final class DaprGrpcAppChannelAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "daprAppCallbackHealthService")
-	BindableService daprAppCallbackHealthService(ObjectProvider<AppHealth> health, DaprAppProperties app,
-			Environment environment) {
-		AppCallbackHealthService service = new AppCallbackHealthService(health.getIfAvailable(() -> AppHealth.HEALTHY));
-		return protect(service, DaprMessagingAutoConfiguration.appApiToken(app, environment));
+	BindableService daprAppCallbackHealthService(ObjectProvider<AppHealth> health) {
+		// Not behind the token: daprd 1.17 sends none on its health probes, and the answer carries no data.
+		return new AppCallbackHealthService(health.getIfAvailable(() -> AppHealth.HEALTHY));
 	}
 
 	private static BindableService protect(BindableService service, @Nullable String token) {
-		return (token != null && !token.isEmpty()) ? new AppApiTokenInterceptor(token).protect(service) : service;
+		return (token != null && !token.isEmpty())
+				? new AppApiTokenInterceptor(token, AppApiTokenInterceptor.OPEN_CALLBACKS).protect(service) : service;
 	}
 
 }

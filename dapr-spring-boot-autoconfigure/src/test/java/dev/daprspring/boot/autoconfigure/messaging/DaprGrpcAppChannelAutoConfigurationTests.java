@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import com.google.protobuf.Empty;
 import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.AppCallbackHealthCheckGrpc;
+import io.dapr.v1.DaprAppCallbackProtos.BindingEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.ListTopicSubscriptionsResponse;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
@@ -87,23 +88,27 @@ class DaprGrpcAppChannelAutoConfigurationTests {
 	}
 
 	@Test
-	void withAnAppApiTokenCallsWithoutItAreUnauthenticatedAndCallsWithItAnswered() {
+	void withAnAppApiTokenEventsWithoutItAreUnauthenticatedButListingsAndHealthAreOpen() {
 		this.runner.withPropertyValues("dapr.app.protocol=grpc", "dapr.app.api-token=secret").run((context) -> {
 			call((channel) -> {
+				BindingEventRequest event = BindingEventRequest.newBuilder().setName("tick").build();
 				assertThatExceptionOfType(StatusRuntimeException.class)
-					.isThrownBy(() -> AppCallbackGrpc.newBlockingStub(channel)
-						.listInputBindings(Empty.getDefaultInstance()))
+					.isThrownBy(() -> AppCallbackGrpc.newBlockingStub(channel).onBindingEvent(event))
 					.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
-				assertThatExceptionOfType(StatusRuntimeException.class)
-					.isThrownBy(() -> AppCallbackHealthCheckGrpc.newBlockingStub(channel)
-						.healthCheck(Empty.getDefaultInstance()))
-					.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+				// daprd 1.17 reads the listings and probes the health without the token.
+				assertThat(AppCallbackGrpc.newBlockingStub(channel).listInputBindings(Empty.getDefaultInstance())
+					.getBindingsList()).isEmpty();
+				assertThat(AppCallbackHealthCheckGrpc.newBlockingStub(channel).healthCheck(Empty.getDefaultInstance()))
+					.isNotNull();
 				Metadata token = new Metadata();
 				token.put(Metadata.Key.of("dapr-api-token", Metadata.ASCII_STRING_MARSHALLER), "secret");
-				assertThat(AppCallbackGrpc.newBlockingStub(channel)
-					.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token))
-					.listInputBindings(Empty.getDefaultInstance())
-					.getBindingsList()).isEmpty();
+				// Past the token check: no listener for the binding.
+				assertThatExceptionOfType(StatusRuntimeException.class)
+					.isThrownBy(() -> AppCallbackGrpc.newBlockingStub(channel)
+						.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(token))
+						.onBindingEvent(event))
+					.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND))
+					.withMessageContaining("No @BindingListener handles input binding 'tick'");
 			});
 		});
 	}
