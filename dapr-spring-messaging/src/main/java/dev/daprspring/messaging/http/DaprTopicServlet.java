@@ -68,7 +68,7 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 		this.json = json;
 		this.reader = new CloudEventReader(json);
 		this.bulkReader = new BulkRequestReader(json, this.reader);
-		this.bulkDispatcher = new BulkTopicEventDispatcher(json);
+		this.bulkDispatcher = new BulkTopicEventDispatcher(json, dispatcher);
 		this.basePath = DeliveryRoutes.normalize(basePath);
 	}
 

@@ -87,8 +87,9 @@ public final class DaprMessagingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BulkTopicEventDispatcher daprBulkTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper) {
-		return new BulkTopicEventDispatcher(jsonMapper.getIfAvailable(JsonMapper::new));
+	BulkTopicEventDispatcher daprBulkTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper,
+			TopicEventDispatcher dispatcher) {
+		return new BulkTopicEventDispatcher(jsonMapper.getIfAvailable(JsonMapper::new), dispatcher);
 	}
 
 	@Bean
