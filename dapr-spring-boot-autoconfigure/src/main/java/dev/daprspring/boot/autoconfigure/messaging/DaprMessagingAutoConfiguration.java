@@ -169,7 +169,10 @@ public final class DaprMessagingAutoConfiguration {
 			if (StringUtils.hasText(contextPath) && !"/".equals(contextPath)) {
 				logger.warn("server.servlet.context-path is '" + contextPath + "', but daprd reads "
 						+ DaprTopicServlet.SUBSCRIBE_PATH + " at the root of the app port, so it finds no "
-						+ "subscriptions; use dapr.messaging.delivery=streaming, or serve the app at the root");
+						+ "subscriptions and delivers nothing; use dapr.messaging.delivery=streaming or "
+						+ "dapr.app.protocol=grpc, or serve the app at the root (the routes published under "
+						+ contextPath + DaprTopicServlet.SUBSCRIBE_PATH + " include the context path, for a proxy "
+						+ "that maps the root to it)");
 			}
 			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher,
 					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
