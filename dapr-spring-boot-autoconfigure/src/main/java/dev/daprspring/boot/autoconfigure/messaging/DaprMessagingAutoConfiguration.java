@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -205,6 +206,24 @@ public final class DaprMessagingAutoConfiguration {
 			DaprBindingServlet servlet = new DaprBindingServlet(registry, dispatcher);
 			servlet.setAppApiToken(appApiToken(app, environment));
 			return new BindingServletInitializer(beanFactory, registry, servlet);
+		}
+
+	}
+
+	/**
+	 * {@code dapr.app.protocol=grpc} without Spring gRPC's server: nothing would serve the
+	 * sidecar, so startup fails saying what to add.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "dapr.app.protocol", havingValue = "grpc")
+	@ConditionalOnMissingClass("org.springframework.grpc.server.GrpcServerFactory")
+	static class MissingGrpcServerConfiguration {
+
+		MissingGrpcServerConfiguration() {
+			throw new IllegalStateException("dapr.app.protocol=grpc needs Spring gRPC's server to serve the "
+					+ "AppCallback service, but it is not on the classpath; add "
+					+ "org.springframework.grpc:spring-grpc-server-spring-boot-starter, or remove dapr.app.protocol "
+					+ "to use the HTTP app channel");
 		}
 
 	}

@@ -22,6 +22,7 @@ import dev.daprspring.messaging.grpc.AppHealth;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
@@ -133,6 +134,17 @@ class DaprGrpcAppChannelAutoConfigurationTests {
 		this.runner.withPropertyValues("dapr.app.protocol=grpc")
 			.withBean("daprAppCallbackService", BindableService.class, () -> own)
 			.run((context) -> assertThat(context.getBean("daprAppCallbackService")).isSameAs(own));
+	}
+
+	@Test
+	void theGrpcProtocolWithoutSpringGrpcsServerFailsSayingWhatToAdd() {
+		this.runner.withPropertyValues("dapr.app.protocol=grpc")
+			.withClassLoader(new FilteredClassLoader("org.springframework.grpc.server"))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("dapr.app.protocol=grpc needs Spring gRPC's server")
+				.hasMessageContaining("org.springframework.grpc:spring-grpc-server-spring-boot-starter"));
 	}
 
 	private void call(ChannelUse use) throws Exception {

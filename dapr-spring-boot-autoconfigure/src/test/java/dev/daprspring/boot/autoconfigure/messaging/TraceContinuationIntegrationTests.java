@@ -3,9 +3,25 @@ package dev.daprspring.boot.autoconfigure.messaging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
+import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.bridge.OtelPropagator;
+import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.micrometer.tracing.propagation.Propagator;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
 
 import dev.daprspring.core.DaprOperations;
@@ -15,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,13 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End to end with tracing on both sides: the application (OpenTelemetry through Micrometer
- * Tracing) publishes inside a span, daprd (a Configuration with {@code samplingRate: "1"}
+ * Tracing, wired by hand here) publishes inside a span, daprd (a Configuration with {@code samplingRate: "1"}
  * and a Zipkin endpoint nothing listens on) carries the trace into the CloudEvent's
  * {@code traceparent}, and the handler runs in a span of the publisher's trace, a child of
  * daprd's span rather than of the publisher's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dapr.sidecar.launch=always", "management.tracing.sampling.probability=1.0" })
+		properties = "dapr.sidecar.launch=always")
 class TraceContinuationIntegrationTests {
 
 	@Autowired
@@ -92,6 +109,35 @@ class TraceContinuationIntegrationTests {
 	@EnableAutoConfiguration
 	@Import({ Received.class, TracedHandlers.class })
 	static class App {
+
+		private final ContextPropagators propagators = ContextPropagators
+			.create(W3CTraceContextPropagator.getInstance());
+
+		private final io.opentelemetry.api.trace.Tracer otelTracer = OpenTelemetrySdk.builder()
+			.setTracerProvider(SdkTracerProvider.builder().setSampler(Sampler.alwaysOn()).build())
+			.setPropagators(this.propagators)
+			.build()
+			.getTracer("trace-test");
+
+		// OpenTelemetry through Micrometer Tracing, W3C propagation, every span sampled.
+		@Bean
+		Tracer tracer() {
+			OtelCurrentTraceContext current = new OtelCurrentTraceContext();
+			return new OtelTracer(this.otelTracer, current, (event) -> {
+			}, new OtelBaggageManager(current, List.of(), List.of()));
+		}
+
+		@Bean
+		ObservationRegistry observationRegistry(Tracer tracer) {
+			Propagator propagator = new OtelPropagator(this.propagators, this.otelTracer);
+			ObservationRegistry registry = ObservationRegistry.create();
+			registry.observationConfig()
+				.observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
+						new PropagatingSenderTracingObservationHandler<>(tracer, propagator),
+						new PropagatingReceiverTracingObservationHandler<>(tracer, propagator),
+						new DefaultTracingObservationHandler(tracer)));
+			return registry;
+		}
 
 	}
 
