@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.pubsub.CloudEvent;
+import dev.daprspring.messaging.delivery.BatchInvocation;
 import dev.daprspring.messaging.delivery.DropMessageException;
 import dev.daprspring.messaging.delivery.IncomingEvent;
+import dev.daprspring.messaging.delivery.TopicErrorHandler;
+import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.invoke.CloudEventArgumentResolver;
@@ -29,14 +32,16 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * Hands a batch to a bulk handler, a method taking {@code List<T>} or
- * {@code List<CloudEvent<T>>}, and answers a status per entry. An entry whose data cannot
- * be converted is {@code DROP}ped and left out of the list; the others go to the handler.
- * The handler's outcome for them: returning normally (or {@code null}) is {@code SUCCESS}
- * for every entry; a returned {@code List<TopicEventStatus>} gives the statuses in the
- * order of the list it was handed; a returned {@code Map<String, TopicEventStatus>} gives
- * them by CloudEvent id (or entry id), entries it leaves out being {@code SUCCESS}; an
- * exception is {@code RETRY} for every entry ({@code DROP} for a
- * {@link DropMessageException}).
+ * {@code List<CloudEvent<T>>}, and answers a status per entry, through the same pipeline
+ * as single events ({@link TopicEventDispatcher#dispatchBatch}: observation, concurrency
+ * limit, {@link TopicErrorHandler}). An entry whose data cannot be converted goes to the
+ * error handler (which drops it by default) and is left out of the list; the others go to
+ * the handler. The handler's outcome for them: returning normally (or {@code null}) is
+ * {@code SUCCESS} for every entry; a returned {@code List<TopicEventStatus>} gives the
+ * statuses in the order of the list it was handed; a returned
+ * {@code Map<String, TopicEventStatus>} gives them by CloudEvent id (or entry id), entries
+ * it leaves out being {@code SUCCESS}; an exception goes to the error handler for every
+ * entry ({@code RETRY} by default, {@code DROP} for a {@link DropMessageException}).
  */
 public class BulkTopicEventDispatcher {
 
@@ -46,9 +51,16 @@ public class BulkTopicEventDispatcher {
 
 	private final CloudEventArgumentResolver cloudEvents;
 
-	public BulkTopicEventDispatcher(JsonMapper jsonMapper) {
+	private final TopicEventDispatcher pipeline;
+
+	/**
+	 * @param pipeline the dispatcher of single events, whose observation, concurrency
+	 * limits and error handler batches share
+	 */
+	public BulkTopicEventDispatcher(JsonMapper jsonMapper, TopicEventDispatcher pipeline) {
 		this.converter = new CloudEventDataConverter(jsonMapper);
 		this.cloudEvents = new CloudEventArgumentResolver(this.converter);
+		this.pipeline = pipeline;
 	}
 
 	/**
@@ -56,7 +68,13 @@ public class BulkTopicEventDispatcher {
 	 * @return the status of every entry by entry id, in the order of the entries
 	 */
 	public Map<String, TopicEventStatus> dispatch(TopicEndpoint endpoint, List<BulkEntry> entries) {
-		Map<String, TopicEventStatus> statuses = new LinkedHashMap<>();
+		Map<String, IncomingEvent> events = new LinkedHashMap<>();
+		entries.forEach((entry) -> events.put(entry.entryId(), entry.event()));
+		return this.pipeline.dispatchBatch(endpoint, events, (failures) -> convertAndInvoke(endpoint, entries, failures));
+	}
+
+	private Map<String, TopicEventStatus> convertAndInvoke(TopicEndpoint endpoint, List<BulkEntry> entries,
+			BatchInvocation.EntryFailures failures) throws Exception {
 		// The element parameter: List<X> nested one level is X, so CloudEvent<T> resolves its T.
 		MethodParameter element = new MethodParameter(endpoint.method(), 0).nested();
 		List<BulkEntry> handed = new ArrayList<>();
@@ -67,20 +85,13 @@ public class BulkTopicEventDispatcher {
 				handed.add(entry);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Dropping " + entry.event().describe() + " (bulk entry '" + entry.entryId() + "'): "
-						+ endpoint.describe() + " cannot handle it: " + ex.getMessage() + endpoint.deadLetterNote());
-				statuses.put(entry.entryId(), TopicEventStatus.DROP);
+				failures.fail(entry.entryId(), ex);
 			}
 		}
-		if (!handed.isEmpty()) {
-			Map<String, TopicEventStatus> outcome = invoke(endpoint, handed, payloads);
-			// Keep the order the sidecar sent the entries in.
-			Map<String, TopicEventStatus> ordered = new LinkedHashMap<>();
-			entries.forEach((entry) -> ordered.put(entry.entryId(),
-					statuses.getOrDefault(entry.entryId(), outcome.get(entry.entryId()))));
-			return ordered;
+		if (handed.isEmpty()) {
+			return Map.of();
 		}
-		return statuses;
+		return statuses(endpoint, handed, invoke(endpoint, payloads));
 	}
 
 	private @Nullable Object convert(MethodParameter element, IncomingEvent event) {
@@ -93,27 +104,25 @@ public class BulkTopicEventDispatcher {
 		return this.converter.read(message, type);
 	}
 
-	private Map<String, TopicEventStatus> invoke(TopicEndpoint endpoint, List<BulkEntry> handed,
-			List<@Nullable Object> payloads) {
-		Object result;
+	private static @Nullable Object invoke(TopicEndpoint endpoint, List<@Nullable Object> payloads)
+			throws Exception {
+		Method method = endpoint.method();
+		ReflectionUtils.makeAccessible(method);
 		try {
-			Method method = endpoint.method();
-			ReflectionUtils.makeAccessible(method);
 			// A payload may be null (an event without data), which List.copyOf would refuse.
-			result = method.invoke(endpoint.bean(), Collections.unmodifiableList(payloads));
+			return method.invoke(endpoint.bean(), Collections.unmodifiableList(payloads));
 		}
 		catch (InvocationTargetException ex) {
+			// The handler's own failure, for the error handler to classify.
 			Throwable failure = (ex.getCause() != null) ? ex.getCause() : ex;
-			TopicEventStatus status = (failure instanceof DropMessageException) ? TopicEventStatus.DROP
-					: TopicEventStatus.RETRY;
-			logger.warn(endpoint.describe() + " failed on a batch of " + handed.size() + " event(s) of topic '"
-					+ endpoint.topic() + "', answering " + status + " for each", failure);
-			return all(handed, status);
+			if (failure instanceof Exception exception) {
+				throw exception;
+			}
+			if (failure instanceof Error error) {
+				throw error;
+			}
+			throw ex;
 		}
-		catch (IllegalAccessException ex) {
-			throw new IllegalStateException("Cannot call " + endpoint.describe(), ex);
-		}
-		return statuses(endpoint, handed, result);
 	}
 
 	private static Map<String, TopicEventStatus> statuses(TopicEndpoint endpoint, List<BulkEntry> handed,

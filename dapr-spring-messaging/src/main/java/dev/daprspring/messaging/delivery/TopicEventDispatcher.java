@@ -1,5 +1,8 @@
 package dev.daprspring.messaging.delivery;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -22,7 +25,7 @@ import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
  * acts on: a normal return is {@code SUCCESS}, a returned {@link TopicEventStatus} is
  * taken as it is, a failure goes to the {@link TopicErrorHandler}. Each delivery is
  * observed, continuing the publisher's trace; a handler with a concurrency limit makes
- * deliveries beyond it wait. Used by every transport.
+ * deliveries beyond it wait. Used by every transport, for single events and for batches.
  */
 public class TopicEventDispatcher {
 
@@ -71,6 +74,92 @@ public class TopicEventDispatcher {
 		}
 		finally {
 			observation.stop();
+		}
+	}
+
+	/**
+	 * Runs a bulk handler's batch through the same pipeline as single events, on the calling
+	 * thread: each event is observed (continuing its own publisher's trace; the handler
+	 * runs in the scope of the first event's observation), the batch takes one permit of
+	 * the endpoint's concurrency limit, and when the handler fails on the batch the
+	 * {@link TopicErrorHandler} decides the status of every event.
+	 * @param events the batch's events by entry id, in the order the sidecar sent them
+	 * @return the status of every entry by entry id, in that order
+	 */
+	public Map<String, TopicEventStatus> dispatchBatch(TopicEndpoint endpoint, Map<String, IncomingEvent> events,
+			BatchInvocation invocation) {
+		Map<String, TopicDeliveryObservationContext> contexts = new LinkedHashMap<>();
+		Map<String, Observation> observations = new LinkedHashMap<>();
+		events.forEach((entryId, event) -> {
+			TopicDeliveryObservationContext context = new TopicDeliveryObservationContext(event);
+			contexts.put(entryId, context);
+			observations.put(entryId, Observation
+				.createNotStarted(this.observationConvention, DEFAULT_CONVENTION, () -> context, this.observationRegistry)
+				.start());
+		});
+		Map<String, TopicEventStatus> statuses = new LinkedHashMap<>();
+		List<Observation> started = new ArrayList<>(observations.values());
+		Observation.Scope scope = started.isEmpty() ? null : started.get(0).openScope();
+		try {
+			statuses.putAll(invokeBatchWithinLimit(endpoint, events, invocation, observations));
+		}
+		finally {
+			if (scope != null) {
+				scope.close();
+			}
+			events.keySet().forEach((entryId) -> {
+				TopicEventStatus status = statuses.getOrDefault(entryId, TopicEventStatus.SUCCESS);
+				statuses.put(entryId, status);
+				contexts.get(entryId).setStatus(status);
+				observations.get(entryId).stop();
+			});
+		}
+		return statuses;
+	}
+
+	private Map<String, TopicEventStatus> invokeBatchWithinLimit(TopicEndpoint endpoint,
+			Map<String, IncomingEvent> events, BatchInvocation invocation, Map<String, Observation> observations) {
+		Semaphore semaphore = (endpoint.concurrency() > 0)
+				? this.permits.computeIfAbsent(endpoint, (key) -> new Semaphore(key.concurrency())) : null;
+		if (semaphore != null) {
+			try {
+				semaphore.acquire();
+			}
+			catch (InterruptedException ex) {
+				// Shutting down: the sidecar should deliver the batch again later.
+				Thread.currentThread().interrupt();
+				Map<String, TopicEventStatus> retry = new LinkedHashMap<>();
+				events.keySet().forEach((entryId) -> {
+					observations.get(entryId).error(ex);
+					retry.put(entryId, TopicEventStatus.RETRY);
+				});
+				return retry;
+			}
+		}
+		try {
+			Map<String, TopicEventStatus> failed = new LinkedHashMap<>();
+			BatchInvocation.EntryFailures failures = (entryId, failure) -> {
+				observations.get(entryId).error(failure);
+				TopicEventStatus status = this.errorHandler.handleError(failure, endpoint, events.get(entryId));
+				failed.put(entryId, status);
+				return status;
+			};
+			Map<String, TopicEventStatus> statuses = new LinkedHashMap<>();
+			try {
+				Map<String, TopicEventStatus> outcome = invocation.invoke(failures);
+				events.keySet().forEach((entryId) -> statuses.put(entryId,
+						failed.getOrDefault(entryId, outcome.getOrDefault(entryId, TopicEventStatus.SUCCESS))));
+			}
+			catch (Exception | LinkageError | AssertionError ex) {
+				events.forEach((entryId, event) -> statuses.put(entryId,
+						failed.containsKey(entryId) ? failed.get(entryId) : failures.fail(entryId, ex)));
+			}
+			return statuses;
+		}
+		finally {
+			if (semaphore != null) {
+				semaphore.release();
+			}
 		}
 	}
 

@@ -19,6 +19,7 @@ import dev.daprspring.messaging.delivery.IncomingEvent;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import dev.daprspring.messaging.endpoint.DeclaredSubscription;
+import dev.daprspring.messaging.endpoint.DeliveryRoutes;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.endpoint.TopicSubscription;
 
@@ -47,7 +48,7 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 
 	private final transient BulkRequestReader bulkReader;
 
-	private final transient BulkTopicEventDispatcher bulkDispatcher;
+	private transient BulkTopicEventDispatcher bulkDispatcher;
 
 	private final String basePath;
 
@@ -69,8 +70,13 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 		this.json = json;
 		this.reader = new CloudEventReader(json);
 		this.bulkReader = new BulkRequestReader(json, this.reader);
-		this.bulkDispatcher = new BulkTopicEventDispatcher(json);
+		this.bulkDispatcher = new BulkTopicEventDispatcher(json, dispatcher);
 		this.basePath = DeliveryRoutes.normalize(basePath);
+	}
+
+	/** Sets the dispatcher of batches to bulk subscriptions, replacing one of its own. */
+	public void setBulkDispatcher(BulkTopicEventDispatcher bulkDispatcher) {
+		this.bulkDispatcher = bulkDispatcher;
 	}
 
 	/** Sets subscriptions declared in configuration, published next to those of {@code @Topic} methods. */

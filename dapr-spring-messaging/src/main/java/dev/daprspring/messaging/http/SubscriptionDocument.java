@@ -8,6 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.daprspring.messaging.endpoint.BulkSubscribe;
 import dev.daprspring.messaging.endpoint.DeclaredSubscription;
+import dev.daprspring.messaging.endpoint.DeliveryRoutes;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicSubscription;
 import org.springframework.web.util.UriUtils;

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.messaging.delivery.IncomingEvent;
+import dev.daprspring.messaging.grpc.TopicEventRequests;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
@@ -180,7 +181,7 @@ final class TopicEventStream {
 				return;
 			}
 			TopicSubscription subscription = TopicEventStream.this.subscription;
-			IncomingEvent event = StreamedEvents.toEvent(response.getEventMessage(), subscription.pubsub(),
+			IncomingEvent event = TopicEventRequests.toEvent(response.getEventMessage(), subscription.pubsub(),
 					subscription.topic());
 			// Acknowledged only now, after the handler returned: a crash before this redelivers it.
 			TopicEventStatus status = TopicEventStream.this.dispatcher.dispatch(TopicEventStream.this.endpoint, event);

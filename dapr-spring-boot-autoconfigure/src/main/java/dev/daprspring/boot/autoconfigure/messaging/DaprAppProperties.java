@@ -10,8 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("dapr.app")
 public class DaprAppProperties {
 
+	/** How the sidecar calls the app: http (servlets) or grpc (AppCallback served by Spring gRPC's server). */
+	private Protocol protocol = Protocol.HTTP;
+
 	/** Token the sidecar must send in dapr-api-token on every call to the app; defaults to APP_API_TOKEN. */
 	private @Nullable String apiToken;
+
+	public Protocol getProtocol() {
+		return this.protocol;
+	}
+
+	public void setProtocol(Protocol protocol) {
+		this.protocol = protocol;
+	}
 
 	public @Nullable String getApiToken() {
 		return this.apiToken;
@@ -19,6 +30,19 @@ public class DaprAppProperties {
 
 	public void setApiToken(@Nullable String apiToken) {
 		this.apiToken = apiToken;
+	}
+
+	/**
+	 * How the sidecar calls the application.
+	 */
+	public enum Protocol {
+
+		/** The sidecar calls servlets: /dapr/subscribe, the delivery routes, /<binding>. */
+		HTTP,
+
+		/** The sidecar calls the AppCallback gRPC service on Spring gRPC's server port. */
+		GRPC
+
 	}
 
 }

@@ -17,6 +17,7 @@ import dev.daprspring.messaging.annotation.TopicAnnotationBeanPostProcessor;
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
 import dev.daprspring.messaging.binding.BindingEventDispatcher;
 import dev.daprspring.messaging.binding.BindingListenerAnnotationBeanPostProcessor;
+import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
@@ -35,6 +36,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -89,6 +91,13 @@ public final class DaprMessagingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	BulkTopicEventDispatcher daprBulkTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper,
+			TopicEventDispatcher dispatcher) {
+		return new BulkTopicEventDispatcher(jsonMapper.getIfAvailable(JsonMapper::new), dispatcher);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	TopicEndpointRegistry daprTopicEndpointRegistry() {
 		return new TopicEndpointRegistry();
 	}
@@ -115,7 +124,7 @@ public final class DaprMessagingAutoConfiguration {
 	}
 
 	/** The token in dapr.app.api-token, else the APP_API_TOKEN environment variable, or {@code null}. */
-	private static @Nullable String appApiToken(DaprAppProperties app, Environment environment) {
+	static @Nullable String appApiToken(DaprAppProperties app, Environment environment) {
 		return (app.getApiToken() != null) ? app.getApiToken() : environment.getProperty("APP_API_TOKEN");
 	}
 
@@ -151,23 +160,28 @@ public final class DaprMessagingAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(name = "jakarta.servlet.Servlet")
 	@ConditionalOnProperty(name = "dapr.messaging.delivery", havingValue = "http", matchIfMissing = true)
+	@ConditionalOnProperty(name = "dapr.app.protocol", havingValue = "http", matchIfMissing = true)
 	static class HttpDeliveryConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "daprTopicServlet")
 		ServletRegistrationBean<DaprTopicServlet> daprTopicServlet(TopicEndpointRegistry registry,
-				TopicEventDispatcher dispatcher, ObjectProvider<JsonMapper> jsonMapper,
-				DaprMessagingProperties properties, DaprAppProperties app, Environment environment,
-				ObjectProvider<DaprOperations> dapr) {
+				TopicEventDispatcher dispatcher, BulkTopicEventDispatcher bulkDispatcher,
+				ObjectProvider<JsonMapper> jsonMapper, DaprMessagingProperties properties, DaprAppProperties app,
+				Environment environment, ObjectProvider<DaprOperations> dapr) {
 			String contextPath = environment.getProperty("server.servlet.context-path", "");
 			if (StringUtils.hasText(contextPath) && !"/".equals(contextPath)) {
 				logger.warn("server.servlet.context-path is '" + contextPath + "', but daprd reads "
 						+ DaprTopicServlet.SUBSCRIBE_PATH + " at the root of the app port, so it finds no "
-						+ "subscriptions; use dapr.messaging.delivery=streaming, or serve the app at the root");
+						+ "subscriptions and delivers nothing; use dapr.messaging.delivery=streaming or "
+						+ "dapr.app.protocol=grpc, or serve the app at the root (the routes published under "
+						+ contextPath + DaprTopicServlet.SUBSCRIBE_PATH + " include the context path, for a proxy "
+						+ "that maps the root to it)");
 			}
 			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher,
 					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
 			servlet.setAppApiToken(appApiToken(app, environment));
+			servlet.setBulkDispatcher(bulkDispatcher);
 			servlet.setDeclaredSubscriptions(declaredSubscriptions(properties, environment));
 			DaprOperations operations = dapr.getIfAvailable();
 			if (operations != null) {
@@ -189,6 +203,7 @@ public final class DaprMessagingAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(name = "jakarta.servlet.Servlet")
+	@ConditionalOnProperty(name = "dapr.app.protocol", havingValue = "http", matchIfMissing = true)
 	static class HttpBindingConfiguration {
 
 		@Bean
@@ -199,6 +214,24 @@ public final class DaprMessagingAutoConfiguration {
 			DaprBindingServlet servlet = new DaprBindingServlet(registry, dispatcher);
 			servlet.setAppApiToken(appApiToken(app, environment));
 			return new BindingServletInitializer(beanFactory, registry, servlet);
+		}
+
+	}
+
+	/**
+	 * {@code dapr.app.protocol=grpc} without Spring gRPC's server: nothing would serve the
+	 * sidecar, so startup fails saying what to add.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "dapr.app.protocol", havingValue = "grpc")
+	@ConditionalOnMissingClass("org.springframework.grpc.server.GrpcServerFactory")
+	static class MissingGrpcServerConfiguration {
+
+		MissingGrpcServerConfiguration() {
+			throw new IllegalStateException("dapr.app.protocol=grpc needs Spring gRPC's server to serve the "
+					+ "AppCallback service, but it is not on the classpath; add "
+					+ "org.springframework.grpc:spring-grpc-server-spring-boot-starter, or remove dapr.app.protocol "
+					+ "to use the HTTP app channel");
 		}
 
 	}

@@ -50,6 +50,8 @@ final class DaprSidecarLauncher {
 	/** The bean name of the launched sidecar. */
 	public static final String SIDECAR_BEAN_NAME = "daprSidecar";
 
+	private static final String GRPC_PORT_PROPERTY = "spring.grpc.server.port";
+
 	private static final String PROBES_PROPERTY = "management.endpoint.health.probes.enabled";
 
 	private DaprSidecarLauncher() {
@@ -117,11 +119,12 @@ final class DaprSidecarLauncher {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		register(context, sidecar);
 		Integer appPort = launched.appPort();
-		if (appPort != null && environment.getProperty("server.port", Integer.class, 8080) == 0) {
+		String portProperty = grpcApp(Binder.get(environment)) ? GRPC_PORT_PROPERTY : "server.port";
+		if (appPort != null && environment.getProperty(portProperty, Integer.class, 8080) == 0) {
 			// A random server port is only known after the server starts, but daprd needed
 			// it at launch: the port chosen then becomes the server's.
 			environment.getPropertySources()
-				.addFirst(new MapPropertySource("daprSidecarAppPort", Map.of("server.port", appPort)));
+				.addFirst(new MapPropertySource("daprSidecarAppPort", Map.of(portProperty, appPort)));
 		}
 		if (sidecar.appHealthCheckPath() != null && !environment.containsProperty(PROBES_PROPERTY)) {
 			// The default path is the liveness group, which Boot only serves with probes on.
@@ -152,7 +155,16 @@ final class DaprSidecarLauncher {
 	}
 
 	private static DaprSidecarProperties properties(Binder binder) {
-		return binder.bind("dapr.sidecar", DaprSidecarProperties.class).orElseGet(DaprSidecarProperties::new);
+		DaprSidecarProperties properties = binder.bind("dapr.sidecar", DaprSidecarProperties.class)
+			.orElseGet(DaprSidecarProperties::new);
+		if (grpcApp(binder) && properties.getAppProtocol() == null) {
+			properties.setAppProtocol("grpc");
+		}
+		return properties;
+	}
+
+	private static boolean grpcApp(Binder binder) {
+		return "grpc".equalsIgnoreCase(binder.bind("dapr.app.protocol", String.class).orElse(null));
 	}
 
 	static DaprSidecar.Builder builder(DaprSidecarProperties properties, String appId, @Nullable Integer appPort) {
@@ -208,6 +220,11 @@ final class DaprSidecarLauncher {
 			WebApplicationType webApplicationType) {
 		if (properties.getAppPort() != null) {
 			return (properties.getAppPort() > 0) ? properties.getAppPort() : null;
+		}
+		if (grpcApp(binder)) {
+			// The gRPC app channel is served on Spring gRPC's server port, not on server.port.
+			int port = binder.bind(GRPC_PORT_PROPERTY, Integer.class).orElse(9090);
+			return (port > 0) ? port : Ports.free();
 		}
 		if (webApplicationType == WebApplicationType.NONE) {
 			return null;

@@ -27,10 +27,10 @@ public class DaprSidecarProperties {
 	/** The Dapr app id; defaults to spring.application.name, else 'application'. */
 	private @Nullable String appId;
 
-	/** The port daprd calls the app on; defaults to server.port for a web application. */
+	/** The port daprd calls the app on; defaults to server.port (web) or spring.grpc.server.port (gRPC). */
 	private @Nullable Integer appPort;
 
-	/** How daprd calls the app: http, https, grpc, grpcs or h2c. */
+	/** How daprd calls the app: http, https, grpc, grpcs or h2c; grpc when dapr.app.protocol=grpc. */
 	private @Nullable String appProtocol;
 
 	/** The sidecar's HTTP API port; 0 for a free port. */

@@ -41,6 +41,14 @@ abstract class TopicHandlersSuite {
 	@Autowired
 	DaprSidecar sidecar;
 
+	public DaprOperations dapr() {
+		return this.dapr;
+	}
+
+	public Received received() {
+		return this.received;
+	}
+
 	/** The subscription type the sidecar reports for this delivery mode. */
 	abstract String subscriptionType();
 

@@ -1,4 +1,4 @@
-package dev.daprspring.messaging.http;
+package dev.daprspring.messaging.endpoint;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,20 +6,20 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.daprspring.messaging.endpoint.TopicEndpoint;
-import dev.daprspring.messaging.endpoint.TopicSubscription;
 import org.springframework.util.Assert;
 
 /**
  * The paths the sidecar posts events to, one per endpoint:
  * {@code <base-path>/<pubsub>/<topic>} for a topic's default handler and
- * {@code …/rule-<n>} for its n-th rule.
+ * {@code …/rule-<n>} for its n-th rule. The HTTP app channel serves them; over gRPC they
+ * are the names the sidecar sends back in each event's {@code path}.
  */
-final class DeliveryRoutes {
+public final class DeliveryRoutes {
 
 	private final Map<String, Route> routes = new LinkedHashMap<>();
 
-	DeliveryRoutes(String basePath, List<TopicSubscription> subscriptions) {
+	/** The routes of the subscriptions' endpoints under a base path, for example {@code /dapr/topics}. */
+	public DeliveryRoutes(String basePath, List<TopicSubscription> subscriptions) {
 		String base = normalize(basePath);
 		for (TopicSubscription subscription : subscriptions) {
 			String topicPath = base + "/" + subscription.pubsub() + "/" + subscription.topic();
@@ -40,12 +40,12 @@ final class DeliveryRoutes {
 	}
 
 	/** The route of a path relative to the servlet context, or {@code null}. */
-	@Nullable Route route(String path) {
+	public @Nullable Route route(String path) {
 		return this.routes.get(path);
 	}
 
 	/** The route of an endpoint. */
-	Route routeOf(TopicEndpoint endpoint) {
+	public Route routeOf(TopicEndpoint endpoint) {
 		return this.routes.values()
 			.stream()
 			.filter((route) -> route.endpoint() == endpoint)
@@ -53,7 +53,8 @@ final class DeliveryRoutes {
 			.orElseThrow(() -> new IllegalStateException("No route for " + endpoint));
 	}
 
-	static String normalize(String basePath) {
+	/** The base path with one leading and no trailing slash. */
+	public static String normalize(String basePath) {
 		String trimmed = basePath.strip();
 		while (trimmed.endsWith("/")) {
 			trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -69,7 +70,7 @@ final class DeliveryRoutes {
 	 * @param subscription the subscription it belongs to
 	 * @param endpoint the handler
 	 */
-	record Route(String path, TopicSubscription subscription, TopicEndpoint endpoint) {
+	public record Route(String path, TopicSubscription subscription, TopicEndpoint endpoint) {
 	}
 
 }

@@ -1,0 +1,64 @@
+package dev.daprspring.boot.autoconfigure.messaging;
+
+import io.grpc.BindableService;
+import org.jspecify.annotations.Nullable;
+
+import dev.daprspring.messaging.binding.BindingEndpointRegistry;
+import dev.daprspring.messaging.binding.BindingEventDispatcher;
+import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
+import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import dev.daprspring.messaging.grpc.AppApiTokenInterceptor;
+import dev.daprspring.messaging.grpc.AppCallbackHealthService;
+import dev.daprspring.messaging.grpc.AppCallbackService;
+import dev.daprspring.messaging.grpc.AppHealth;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the gRPC app channel ({@code dapr.app.protocol=grpc}): the
+ * {@code AppCallback} and {@code AppCallbackHealthCheck} services, which Spring gRPC's
+ * server serves on {@code spring.grpc.server.port}. When an app API token is set, every
+ * call that carries an event requires it; the subscription and binding listings and the
+ * health check do not, as daprd 1.17 calls them without the token.
+ */
+// Before Spring gRPC's server auto-configuration, which starts a server only when it finds a service bean.
+@AutoConfiguration(after = DaprMessagingAutoConfiguration.class,
+		beforeName = { "org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration",
+				"org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration" })
+@ConditionalOnClass(name = { "dev.daprspring.messaging.grpc.AppCallbackService",
+		"org.springframework.grpc.server.GrpcServerFactory" })
+@ConditionalOnProperty(name = "dapr.app.protocol", havingValue = "grpc")
+public final class DaprGrpcAppChannelAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "daprAppCallbackService")
+	BindableService daprAppCallbackService(TopicEndpointRegistry topics, TopicEventDispatcher dispatcher,
+			BulkTopicEventDispatcher bulkDispatcher, BindingEndpointRegistry bindings,
+			BindingEventDispatcher bindingDispatcher, DaprMessagingProperties properties, DaprAppProperties app,
+			Environment environment) {
+		AppCallbackService service = new AppCallbackService(topics, dispatcher, bulkDispatcher, bindings,
+				bindingDispatcher);
+		// Streaming subscriptions deliver the topics; the callback then serves input bindings only.
+		service.setListTopics(properties.getDelivery() != DaprMessagingProperties.Delivery.STREAMING);
+		return protect(service, DaprMessagingAutoConfiguration.appApiToken(app, environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "daprAppCallbackHealthService")
+	BindableService daprAppCallbackHealthService(ObjectProvider<AppHealth> health) {
+		// Not behind the token: daprd 1.17 sends none on its health probes, and the answer carries no data.
+		return new AppCallbackHealthService(health.getIfAvailable(() -> AppHealth.HEALTHY));
+	}
+
+	private static BindableService protect(BindableService service, @Nullable String token) {
+		return (token != null && !token.isEmpty())
+				? new AppApiTokenInterceptor(token, AppApiTokenInterceptor.OPEN_CALLBACKS).protect(service) : service;
+	}
+
+}
