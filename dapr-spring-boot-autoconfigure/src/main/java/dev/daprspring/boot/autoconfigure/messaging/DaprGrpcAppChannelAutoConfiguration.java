@@ -17,6 +17,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
@@ -51,9 +53,16 @@ public final class DaprGrpcAppChannelAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "daprAppCallbackHealthService")
-	BindableService daprAppCallbackHealthService(ObjectProvider<AppHealth> health) {
+	BindableService daprAppCallbackHealthService(ObjectProvider<AppHealth> health,
+			ObjectProvider<ApplicationAvailability> availability) {
 		// Not behind the token: daprd 1.17 sends none on its health probes, and the answer carries no data.
-		return new AppCallbackHealthService(health.getIfAvailable(() -> AppHealth.HEALTHY));
+		return new AppCallbackHealthService(health.getIfAvailable(() -> liveness(availability.getIfAvailable())));
+	}
+
+	// The same answer as the liveness group that daprd probes over HTTP (see dapr.sidecar.app-health-check).
+	private static AppHealth liveness(@Nullable ApplicationAvailability availability) {
+		return (availability != null) ? () -> availability.getLivenessState() == LivenessState.CORRECT
+				: AppHealth.HEALTHY;
 	}
 
 	private static BindableService protect(BindableService service, @Nullable String token) {

@@ -20,6 +20,9 @@ import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.messaging.annotation.Topic;
 import dev.daprspring.messaging.grpc.AppHealth;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerAutoConfiguration;
 import org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -125,6 +128,23 @@ class DaprGrpcAppChannelAutoConfigurationTests {
 		this.runner.withPropertyValues("dapr.app.protocol=grpc")
 			.run((context) -> call((channel) -> assertThat(AppCallbackHealthCheckGrpc.newBlockingStub(channel)
 				.healthCheck(Empty.getDefaultInstance())).isNotNull()));
+	}
+
+	@Test
+	void withoutAnAppHealthBeanTheHealthCheckFollowsTheApplicationsLivenessState() {
+		ApplicationAvailabilityBean availability = new ApplicationAvailabilityBean();
+		this.runner.withPropertyValues("dapr.app.protocol=grpc")
+			.withBean(ApplicationAvailabilityBean.class, () -> availability)
+			.run((context) -> {
+				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+				call((channel) -> assertThat(AppCallbackHealthCheckGrpc.newBlockingStub(channel)
+					.healthCheck(Empty.getDefaultInstance())).isNotNull());
+				AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
+				call((channel) -> assertThatExceptionOfType(StatusRuntimeException.class)
+					.isThrownBy(() -> AppCallbackHealthCheckGrpc.newBlockingStub(channel)
+						.healthCheck(Empty.getDefaultInstance()))
+					.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE)));
+			});
 	}
 
 	@Test
