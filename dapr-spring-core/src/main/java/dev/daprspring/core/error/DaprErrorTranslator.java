@@ -59,6 +59,15 @@ public final class DaprErrorTranslator {
 				return new DaprSidecarUnavailableException("Dapr sidecar at " + this.endpoint + " is unavailable ("
 						+ what + "): " + description + ". Is daprd running and is dapr.client.grpc-endpoint right?",
 						details, ex);
+			case UNKNOWN:
+				if (connectionLost(status, lower)) {
+					// grpc-java reports a connection that closed under a call as UNKNOWN, not UNAVAILABLE.
+					return new DaprSidecarUnavailableException("Dapr sidecar at " + this.endpoint + " is unavailable ("
+							+ what + "): the connection closed during the call (" + description + "), so it may or "
+							+ "may not have taken effect. Is daprd running and is dapr.client.grpc-endpoint right?",
+							details, ex);
+				}
+				break;
 			case DEADLINE_EXCEEDED:
 				return new DaprTimeoutException(what + " did not finish within its deadline; raise "
 						+ "dapr.client.timeout if the sidecar or component is slow", details, ex);
@@ -105,6 +114,10 @@ public final class DaprErrorTranslator {
 		}
 		return new DaprApiException(what + " failed: " + status.getCode() + " " + description
 				+ ((reason != null) ? " (" + reason + ")" : ""), details, ex);
+	}
+
+	private static boolean connectionLost(Status status, String lower) {
+		return status.getCause() instanceof java.io.IOException || lower.equals("channel closed");
 	}
 
 	private static boolean isComponentMissing(@Nullable String reason, String lower) {

@@ -3,6 +3,7 @@ package dev.daprspring.messaging.grpc;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventBulkRequestEntry;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventCERequest;
@@ -23,18 +24,8 @@ public final class TopicEventRequests {
 
 	/** The event of a request, for the given pub/sub and topic. */
 	public static IncomingEvent toEvent(TopicEventRequest event, String pubsub, String topic) {
-		Map<String, Object> attributes = new LinkedHashMap<>();
-		event.getExtensions().getFieldsMap().forEach((name, value) -> {
-			Object converted = value(value);
-			if (converted != null) {
-				attributes.put(name, converted);
-			}
-		});
-		putIfSet(attributes, "id", event.getId());
-		putIfSet(attributes, "source", event.getSource());
-		putIfSet(attributes, "type", event.getType());
-		putIfSet(attributes, "specversion", event.getSpecVersion());
-		putIfSet(attributes, "datacontenttype", event.getDataContentType());
+		Map<String, Object> attributes = attributes(event.getExtensions(), event.getId(), event.getSource(),
+				event.getType(), event.getSpecVersion(), event.getDataContentType());
 		putIfSet(attributes, "topic", event.getTopic());
 		putIfSet(attributes, "pubsubname", event.getPubsubName());
 		return new IncomingEvent(pubsub, topic, event.getData().toByteArray(), attributes);
@@ -49,21 +40,29 @@ public final class TopicEventRequests {
 			return new IncomingEvent(pubsub, topic, entry.getBytes().toByteArray(), Map.of());
 		}
 		TopicEventCERequest event = entry.getCloudEvent();
+		Map<String, Object> attributes = attributes(event.getExtensions(), event.getId(), event.getSource(),
+				event.getType(), event.getSpecVersion(), event.getDataContentType());
+		attributes.putIfAbsent("topic", topic);
+		attributes.putIfAbsent("pubsubname", pubsub);
+		return new IncomingEvent(pubsub, topic, event.getData().toByteArray(), attributes);
+	}
+
+	// The two request types carry the same CloudEvent fields without sharing a message type.
+	private static Map<String, Object> attributes(Struct extensions, String id, String source, String type,
+			String specVersion, String dataContentType) {
 		Map<String, Object> attributes = new LinkedHashMap<>();
-		event.getExtensions().getFieldsMap().forEach((name, value) -> {
+		extensions.getFieldsMap().forEach((name, value) -> {
 			Object converted = value(value);
 			if (converted != null) {
 				attributes.put(name, converted);
 			}
 		});
-		putIfSet(attributes, "id", event.getId());
-		putIfSet(attributes, "source", event.getSource());
-		putIfSet(attributes, "type", event.getType());
-		putIfSet(attributes, "specversion", event.getSpecVersion());
-		putIfSet(attributes, "datacontenttype", event.getDataContentType());
-		attributes.putIfAbsent("topic", topic);
-		attributes.putIfAbsent("pubsubname", pubsub);
-		return new IncomingEvent(pubsub, topic, event.getData().toByteArray(), attributes);
+		putIfSet(attributes, "id", id);
+		putIfSet(attributes, "source", source);
+		putIfSet(attributes, "type", type);
+		putIfSet(attributes, "specversion", specVersion);
+		putIfSet(attributes, "datacontenttype", dataContentType);
+		return attributes;
 	}
 
 	private static void putIfSet(Map<String, Object> attributes, String name, String value) {
