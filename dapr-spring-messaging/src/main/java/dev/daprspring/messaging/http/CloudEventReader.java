@@ -1,12 +1,14 @@
 package dev.daprspring.messaging.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.messaging.delivery.IncomingEvent;
@@ -16,8 +18,13 @@ import dev.daprspring.messaging.delivery.IncomingEvent;
  * {@code data_base64}) becomes the event's data and whose other fields its attributes.
  * For a raw subscription daprd wraps the published bytes in an envelope of its own (with
  * {@code data_base64}), so the data is the payload as it was published.
+ * <p>
+ * The envelope is read as a token stream and JSON data is handed on as the bytes it had in
+ * the body, so a delivery builds no tree and writes no JSON of its own.
  */
 final class CloudEventReader {
+
+	private static final byte[] NO_DATA = new byte[0];
 
 	private final JsonMapper json;
 
@@ -27,44 +34,58 @@ final class CloudEventReader {
 
 	IncomingEvent read(String pubsub, String topic, byte[] body, boolean rawPayload) {
 		// daprd 1.17 posts an envelope for raw subscriptions too; a body that is none is passed on as it is.
-		JsonNode envelope;
-		try {
-			envelope = this.json.readTree(body);
-		}
-		catch (JacksonException ex) {
-			// Not an envelope: the handler gets the body as the data and decides.
-			return new IncomingEvent(pubsub, topic, body, Map.of());
-		}
-		if (envelope == null || !envelope.isObject()) {
-			return new IncomingEvent(pubsub, topic, body, Map.of());
-		}
-		Map<String, Object> attributes = new LinkedHashMap<>();
-		byte[] data = new byte[0];
-		for (Map.Entry<String, JsonNode> field : envelope.properties()) {
-			JsonNode value = field.getValue();
-			switch (field.getKey()) {
-				case "data" -> data = data(value);
-				case "data_base64" -> data = Base64.getDecoder().decode(value.asString());
-				default -> {
-					if (!value.isNull()) {
-						attributes.put(field.getKey(),
-								value.isString() ? value.asString() : this.json.treeToValue(value, Object.class));
+		try (JsonParser parser = this.json.createParser(body)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return new IncomingEvent(pubsub, topic, body, Map.of());
+			}
+			Map<String, Object> attributes = new LinkedHashMap<>();
+			byte[] data = NO_DATA;
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				switch (name) {
+					case "data" -> data = data(parser, value, body);
+					case "data_base64" -> data = (value == JsonToken.VALUE_STRING)
+							? Base64.getDecoder().decode(parser.getString()) : NO_DATA;
+					default -> {
+						if (value == JsonToken.VALUE_STRING) {
+							attributes.put(name, parser.getString());
+						}
+						else if (value != JsonToken.VALUE_NULL) {
+							attributes.put(name, parser.readValueAs(Object.class));
+						}
 					}
 				}
 			}
+			if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+				// Trailing content: not one JSON object after all.
+				return new IncomingEvent(pubsub, topic, body, Map.of());
+			}
+			return new IncomingEvent(pubsub, topic, data, attributes);
 		}
-		return new IncomingEvent(pubsub, topic, data, attributes);
+		catch (JacksonException | IllegalArgumentException ex) {
+			// Not an envelope (or a data_base64 that is not Base64): the handler gets the body as the data and decides.
+			return new IncomingEvent(pubsub, topic, body, Map.of());
+		}
 	}
 
-	private byte[] data(JsonNode value) {
-		if (value.isNull() || value.isMissingNode()) {
-			return new byte[0];
+	private static byte[] data(JsonParser parser, JsonToken value, byte[] body) {
+		switch (value) {
+			case VALUE_NULL:
+				return NO_DATA;
+			case VALUE_STRING:
+				// A JSON string is text data (text/plain, or a String published as JSON): its characters.
+				return parser.getString().getBytes(StandardCharsets.UTF_8);
+			case START_OBJECT:
+			case START_ARRAY:
+				long start = parser.currentTokenLocation().getByteOffset();
+				parser.skipChildren();
+				long end = parser.currentLocation().getByteOffset();
+				return Arrays.copyOfRange(body, (int) start, (int) end);
+			default:
+				// A number or boolean: its JSON text.
+				return parser.getText().getBytes(StandardCharsets.UTF_8);
 		}
-		// A JSON string is text data (text/plain, or a String published as JSON): its characters.
-		if (value.isString()) {
-			return value.asString().getBytes(StandardCharsets.UTF_8);
-		}
-		return this.json.writeValueAsBytes(value);
 	}
 
 }
