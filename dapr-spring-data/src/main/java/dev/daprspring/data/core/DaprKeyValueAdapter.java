@@ -338,7 +338,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		if (tx != null) {
 			return this.transactional.delete(tx, keyspace, sid, index.entityKey(sid), type, null);
 		}
-		T existing = get(id, keyspace, type);
+		T existing = this.state.getEntry(index.entityKey(sid), type).value();
 		forget(index.entityKey(sid));
 		if (existing != null) {
 			this.state.delete(index.entityKey(sid));

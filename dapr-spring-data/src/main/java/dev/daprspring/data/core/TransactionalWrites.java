@@ -140,7 +140,8 @@ final class TransactionalWrites {
 			Write write = writes.get(i);
 			KeyspaceIndex index = this.adapter.index(write.keyspace());
 			DaprEntityMetadata entity = this.adapter.metadata(write.type());
-			Object previous = stored.get(i).exists()
+			// Only indexed values need the previous entity.
+			Object previous = (stored.get(i).exists() && entity.hasIndexes())
 					? this.jsonMapper.treeToValue(stored.get(i).value(), write.type()) : null;
 			Map<String, Set<String>> removed = obsolete.computeIfAbsent(write.keyspace(), (k) -> new LinkedHashMap<>());
 			if (write.isDelete()) {
@@ -188,11 +189,12 @@ final class TransactionalWrites {
 		if (this.adapter.usesQueryApi()) {
 			storeAsDocuments(writes);
 		}
-		Map<String, List<String>> ids = idsByKeyspace(writes);
 		obsolete.forEach((keyspace, entries) -> {
 			if (!entries.isEmpty()) {
+				// Only the ids whose entries were removed need checking again.
+				List<String> removedIds = entries.values().stream().flatMap(Set::stream).distinct().toList();
 				this.adapter.removeFromIndex(this.adapter.index(keyspace), typeIn(writes, keyspace), entries,
-						ids.get(keyspace));
+						removedIds);
 			}
 		});
 	}
@@ -240,14 +242,6 @@ final class TransactionalWrites {
 
 	private static Class<?> typeIn(List<Write> writes, String keyspace) {
 		return writes.stream().filter((w) -> w.keyspace().equals(keyspace)).findFirst().orElseThrow().type();
-	}
-
-	private static Map<String, List<String>> idsByKeyspace(List<Write> writes) {
-		Map<String, List<String>> ids = new LinkedHashMap<>();
-		for (Write write : writes) {
-			ids.computeIfAbsent(write.keyspace(), (k) -> new ArrayList<>()).add(write.id());
-		}
-		return ids;
 	}
 
 	private OptimisticLockingFailureException conflict(List<String> keys, String outcome) {

@@ -1,7 +1,6 @@
 package dev.daprspring.data.index;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,18 +130,6 @@ public final class KeyspaceIndex {
 		return shard.contains(id) || tryWrite(shard, (ids) -> ids.add(id));
 	}
 
-	/** Adds the id to its shard, retrying on conflicts. */
-	public void add(String id) {
-		addAll(Map.of(shardKey(id), Set.of(id)));
-	}
-
-	/** Adds ids to their shards, retrying on conflicts. */
-	public void addAll(Collection<String> ids) {
-		Map<String, Set<String>> byShard = new LinkedHashMap<>();
-		ids.forEach((id) -> byShard.computeIfAbsent(shardKey(id), (k) -> new LinkedHashSet<>()).add(id));
-		addAll(byShard);
-	}
-
 	/**
 	 * Adds ids to shards, reading all the shards in one call and writing only those that miss an
 	 * id, retrying on conflicts.
@@ -168,13 +155,6 @@ public final class KeyspaceIndex {
 				return tryWrite(current, (all) -> all.addAll(added)) ? key : null;
 			});
 		}
-	}
-
-	/** Removes ids from their id shards, retrying on conflicts. */
-	public void remove(Iterable<String> ids) {
-		Map<String, Set<String>> byShard = new LinkedHashMap<>();
-		ids.forEach((id) -> byShard.computeIfAbsent(shardKey(id), (k) -> new LinkedHashSet<>()).add(id));
-		removeAll(byShard);
 	}
 
 	/**
