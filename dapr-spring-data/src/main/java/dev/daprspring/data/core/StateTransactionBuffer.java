@@ -90,6 +90,11 @@ public final class StateTransactionBuffer {
 		}
 	}
 
+	/** Whether the transaction writes to this adapter's store. */
+	boolean owns(DaprKeyValueAdapter adapter) {
+		return this.owner == adapter;
+	}
+
 	/** What the transaction last wrote at the key, or {@code null} when it did not write it. */
 	@Nullable Write write(String key) {
 		return this.writes.get(key);

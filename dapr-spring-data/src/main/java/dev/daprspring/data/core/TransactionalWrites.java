@@ -54,7 +54,7 @@ final class TransactionalWrites {
 
 	/** The entity as the transaction sees it: its own write, else the store's (remembering the ETag). */
 	<T> @Nullable T view(StateTransactionBuffer tx, String key, Class<T> type) {
-		Write write = tx.write(key);
+		Write write = tx.owns(this.adapter) ? tx.write(key) : null;
 		if (write != null) {
 			return (write.value() != null) ? this.jsonMapper.treeToValue(write.value(), type) : null;
 		}
@@ -111,6 +111,10 @@ final class TransactionalWrites {
 
 	/** Applies the transaction's own writes to entities read from the store. */
 	<T> void overlay(StateTransactionBuffer tx, String keyspace, Map<String, T> entities, Class<T> type) {
+		if (!tx.owns(this.adapter)) {
+			// The buffered writes belong to another store.
+			return;
+		}
 		for (Write write : tx.writes()) {
 			if (!write.keyspace().equals(keyspace)) {
 				continue;
