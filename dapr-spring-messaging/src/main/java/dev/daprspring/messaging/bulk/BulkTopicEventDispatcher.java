@@ -73,15 +73,24 @@ public class BulkTopicEventDispatcher {
 		return this.pipeline.dispatchBatch(endpoint, events, (failures) -> convertAndInvoke(endpoint, entries, failures));
 	}
 
+	/** Runs the endpoint's bulk handler on a single event that reached it: a batch of one. */
+	public TopicEventStatus dispatch(TopicEndpoint endpoint, IncomingEvent event) {
+		BulkEntry single = new BulkEntry((event.id() != null) ? event.id() : "", event);
+		return dispatch(endpoint, List.of(single)).getOrDefault(single.entryId(), TopicEventStatus.RETRY);
+	}
+
 	private Map<String, TopicEventStatus> convertAndInvoke(TopicEndpoint endpoint, List<BulkEntry> entries,
 			BatchInvocation.EntryFailures failures) throws Exception {
 		// The element parameter: List<X> nested one level is X, so CloudEvent<T> resolves its T.
 		MethodParameter element = new MethodParameter(endpoint.method(), 0).nested();
+		// Resolved once per batch, not per entry.
+		Type type = CloudEvent.class.equals(element.getNestedParameterType()) ? CloudEvent.class
+				: ResolvableType.forMethodParameter(element).getType();
 		List<BulkEntry> handed = new ArrayList<>();
 		List<@Nullable Object> payloads = new ArrayList<>();
 		for (BulkEntry entry : entries) {
 			try {
-				payloads.add(convert(element, entry.event()));
+				payloads.add(convert(element, type, entry.event()));
 				handed.add(entry);
 			}
 			catch (RuntimeException ex) {
@@ -94,13 +103,12 @@ public class BulkTopicEventDispatcher {
 		return statuses(endpoint, handed, invoke(endpoint, payloads));
 	}
 
-	private @Nullable Object convert(MethodParameter element, IncomingEvent event) {
+	private @Nullable Object convert(MethodParameter element, Type type, IncomingEvent event) {
 		Message<byte[]> message = EventMessages.toMessage(event.data(), event.attributes(), event.pubsub(),
 				event.topic());
-		if (CloudEvent.class.equals(element.getNestedParameterType())) {
+		if (type == CloudEvent.class) {
 			return this.cloudEvents.resolveArgument(element, message);
 		}
-		Type type = ResolvableType.forMethodParameter(element).getType();
 		return this.converter.read(message, type);
 	}
 

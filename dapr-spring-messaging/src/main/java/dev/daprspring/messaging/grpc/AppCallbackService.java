@@ -110,14 +110,12 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 		TopicEventStatus status;
 		if (route.endpoint().bulk() != null) {
 			// A bulk subscription gets batches; a single event that reaches it anyway is a batch of one.
-			BulkEntry single = new BulkEntry((event.id() != null) ? event.id() : "", event);
-			status = this.bulkDispatcher.dispatch(route.endpoint(), List.of(single))
-				.getOrDefault(single.entryId(), TopicEventStatus.RETRY);
+			status = this.bulkDispatcher.dispatch(route.endpoint(), event);
 		}
 		else {
 			status = this.dispatcher.dispatch(route.endpoint(), event);
 		}
-		complete(response, TopicEventResponse.newBuilder().setStatus(status(status)).build());
+		complete(response, TopicEventResponse.newBuilder().setStatus(TopicEventRequests.responseStatus(status)).build());
 	}
 
 	@Override
@@ -197,14 +195,8 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 		if (route != null || !path.isEmpty()) {
 			return route;
 		}
-		// No path: the topic's default handler.
-		return this.topics.getSubscriptions()
-			.stream()
-			.filter((subscription) -> subscription.pubsub().equals(pubsub) && subscription.topic().equals(topic))
-			.filter((subscription) -> subscription.defaultEndpoint() != null)
-			.findFirst()
-			.map((subscription) -> routes().routeOf(subscription.defaultEndpoint()))
-			.orElse(null);
+		// No path: the topic's default handler, whose route is the topic's own path.
+		return routes().route(ROUTE_BASE + "/" + pubsub + "/" + topic);
 	}
 
 	private DeliveryRoutes routes() {
@@ -217,16 +209,9 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 	}
 
 	private static TopicEventBulkResponseEntry entryStatus(String entryId, TopicEventStatus status) {
-		return TopicEventBulkResponseEntry.newBuilder().setEntryId(entryId).setStatus(status(status)).build();
+		return TopicEventBulkResponseEntry.newBuilder().setEntryId(entryId).setStatus(TopicEventRequests.responseStatus(status)).build();
 	}
 
-	private static TopicEventResponseStatus status(TopicEventStatus status) {
-		return switch (status) {
-			case SUCCESS -> TopicEventResponseStatus.SUCCESS;
-			case RETRY -> TopicEventResponseStatus.RETRY;
-			case DROP -> TopicEventResponseStatus.DROP;
-		};
-	}
 
 	private static <T> void complete(StreamObserver<T> response, T answer) {
 		response.onNext(answer);

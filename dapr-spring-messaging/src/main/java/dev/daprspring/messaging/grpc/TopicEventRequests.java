@@ -8,9 +8,11 @@ import com.google.protobuf.Value;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventBulkRequestEntry;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventCERequest;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
+import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse.TopicEventResponseStatus;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.messaging.delivery.IncomingEvent;
+import dev.daprspring.messaging.delivery.TopicEventStatus;
 
 /**
  * Turns an event the sidecar sends over gRPC (to {@code AppCallback} or on a streaming
@@ -45,6 +47,15 @@ public final class TopicEventRequests {
 		attributes.putIfAbsent("topic", topic);
 		attributes.putIfAbsent("pubsubname", pubsub);
 		return new IncomingEvent(pubsub, topic, event.getData().toByteArray(), attributes);
+	}
+
+	/** The answer to the sidecar for a delivery's outcome. */
+	public static TopicEventResponseStatus responseStatus(TopicEventStatus status) {
+		return switch (status) {
+			case SUCCESS -> TopicEventResponseStatus.SUCCESS;
+			case RETRY -> TopicEventResponseStatus.RETRY;
+			case DROP -> TopicEventResponseStatus.DROP;
+		};
 	}
 
 	// The two request types carry the same CloudEvent fields without sharing a message type.

@@ -48,7 +48,7 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 
 	private final transient BulkRequestReader bulkReader;
 
-	private transient BulkTopicEventDispatcher bulkDispatcher;
+	private final transient BulkTopicEventDispatcher bulkDispatcher;
 
 	private final String basePath;
 
@@ -63,20 +63,15 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 	 * @param basePath the path under which deliveries arrive, for example
 	 * {@code /dapr/topics}
 	 */
-	public DaprTopicServlet(TopicEndpointRegistry registry, TopicEventDispatcher dispatcher, JsonMapper json,
-			String basePath) {
+	public DaprTopicServlet(TopicEndpointRegistry registry, TopicEventDispatcher dispatcher,
+			BulkTopicEventDispatcher bulkDispatcher, JsonMapper json, String basePath) {
 		this.registry = registry;
 		this.dispatcher = dispatcher;
 		this.json = json;
 		this.reader = new CloudEventReader(json);
 		this.bulkReader = new BulkRequestReader(json, this.reader);
-		this.bulkDispatcher = new BulkTopicEventDispatcher(json, dispatcher);
-		this.basePath = DeliveryRoutes.normalize(basePath);
-	}
-
-	/** Sets the dispatcher of batches to bulk subscriptions, replacing one of its own. */
-	public void setBulkDispatcher(BulkTopicEventDispatcher bulkDispatcher) {
 		this.bulkDispatcher = bulkDispatcher;
+		this.basePath = DeliveryRoutes.normalize(basePath);
 	}
 
 	/** Sets subscriptions declared in configuration, published next to those of {@code @Topic} methods. */
@@ -157,10 +152,7 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 		else {
 			IncomingEvent event = this.reader.read(subscription.pubsub(), subscription.topic(), body,
 					subscription.rawPayload());
-			BulkEntry single = new BulkEntry((event.id() != null) ? event.id() : "", event);
-			answer.put("status", this.bulkDispatcher.dispatch(route.endpoint(), List.of(single))
-				.getOrDefault(single.entryId(), TopicEventStatus.RETRY)
-				.name());
+			answer.put("status", this.bulkDispatcher.dispatch(route.endpoint(), event).name());
 		}
 		byte[] bytes = this.json.writeValueAsBytes(answer);
 		response.setContentType("application/json");

@@ -6,7 +6,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse;
-import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse.TopicEventResponseStatus;
 import io.dapr.v1.DaprPubsubProtos.SubscribeTopicEventsRequestAlpha1;
 import io.dapr.v1.DaprPubsubProtos.SubscribeTopicEventsRequestInitialAlpha1;
 import io.dapr.v1.DaprPubsubProtos.SubscribeTopicEventsRequestProcessedAlpha1;
@@ -150,13 +149,6 @@ final class TopicEventStream {
 		return "topic '" + this.subscription.topic() + "' of pub/sub '" + this.subscription.pubsub() + "'";
 	}
 
-	private static TopicEventResponseStatus status(TopicEventStatus status) {
-		return switch (status) {
-			case SUCCESS -> TopicEventResponseStatus.SUCCESS;
-			case RETRY -> TopicEventResponseStatus.RETRY;
-			case DROP -> TopicEventResponseStatus.DROP;
-		};
-	}
 
 	/** One attempt: the call and its observer. */
 	private final class Connection
@@ -188,7 +180,7 @@ final class TopicEventStream {
 			send(SubscribeTopicEventsRequestAlpha1.newBuilder()
 				.setEventProcessed(SubscribeTopicEventsRequestProcessedAlpha1.newBuilder()
 					.setId(response.getEventMessage().getId())
-					.setStatus(TopicEventResponse.newBuilder().setStatus(status(status))))
+					.setStatus(TopicEventResponse.newBuilder().setStatus(TopicEventRequests.responseStatus(status))))
 				.build());
 		}
 

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.pubsub.CloudEvent;
+import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
@@ -44,8 +45,10 @@ class DaprTopicServletBulkTests {
 		register("events", "events", BulkSubscribe.DEFAULTS);
 		register("failing", "failing", BulkSubscribe.DEFAULTS);
 		register("positional", "positional", BulkSubscribe.DEFAULTS);
-		this.servlet = new DaprTopicServlet(this.registry, new TopicEventDispatcher(
-				TopicHandlerMethodFactory.create(JSON), new DefaultTopicErrorHandler()), JSON, "/dapr/topics");
+		TopicEventDispatcher dispatcher = new TopicEventDispatcher(TopicHandlerMethodFactory.create(JSON),
+				new DefaultTopicErrorHandler());
+		this.servlet = new DaprTopicServlet(this.registry, dispatcher, new BulkTopicEventDispatcher(JSON, dispatcher),
+				JSON, "/dapr/topics");
 	}
 
 	@Test

@@ -178,10 +178,9 @@ public final class DaprMessagingAutoConfiguration {
 						+ contextPath + DaprTopicServlet.SUBSCRIBE_PATH + " include the context path, for a proxy "
 						+ "that maps the root to it)");
 			}
-			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher,
+			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher, bulkDispatcher,
 					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
 			servlet.setAppApiToken(appApiToken(app, environment));
-			servlet.setBulkDispatcher(bulkDispatcher);
 			servlet.setDeclaredSubscriptions(declaredSubscriptions(properties, environment));
 			DaprOperations operations = dapr.getIfAvailable();
 			if (operations != null) {
