@@ -27,6 +27,9 @@ public final class ResilientCallPolicy implements DaprCallPolicy {
 
 	private final Function<String, Settings> settings;
 
+	// Settings are fixed per building block, as the breakers and retries built from them are.
+	private final Map<String, Settings> blockSettings = new ConcurrentHashMap<>();
+
 	private final Map<String, Retry> readRetries = new ConcurrentHashMap<>();
 
 	private final Map<String, Retry> writeRetries = new ConcurrentHashMap<>();
@@ -44,7 +47,7 @@ public final class ResilientCallPolicy implements DaprCallPolicy {
 	@Override
 	public <T> T execute(DaprCall call, Supplier<T> attempt) {
 		String block = call.buildingBlock();
-		Settings blockSettings = this.settings.apply(block);
+		Settings blockSettings = this.blockSettings.computeIfAbsent(block, this.settings);
 		Supplier<T> guarded = attempt;
 		if (blockSettings.circuitBreaker()) {
 			CircuitBreaker breaker = this.circuitBreakers.computeIfAbsent(block,

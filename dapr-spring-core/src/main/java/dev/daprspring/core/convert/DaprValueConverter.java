@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -40,7 +41,8 @@ public final class DaprValueConverter {
 			return ByteString.copyFromUtf8(text);
 		}
 		try {
-			return ByteString.copyFrom(this.jsonMapper.writeValueAsBytes(value));
+			// A fresh array that nothing else holds: no copy needed.
+			return UnsafeByteOperations.unsafeWrap(this.jsonMapper.writeValueAsBytes(value));
 		}
 		catch (JacksonException ex) {
 			throw new DaprConversionException("Cannot write " + value.getClass().getName() + " as JSON: "

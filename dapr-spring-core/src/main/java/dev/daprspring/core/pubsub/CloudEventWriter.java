@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -49,7 +50,8 @@ final class CloudEventWriter {
 				envelope.set("data", json.valueToTree(data));
 			}
 			event.extensions().forEach((name, value) -> envelope.set(name, json.valueToTree(value)));
-			return ByteString.copyFrom(json.writeValueAsBytes(envelope));
+			// A fresh array that nothing else holds: no copy needed.
+			return UnsafeByteOperations.unsafeWrap(json.writeValueAsBytes(envelope));
 		}
 		catch (JacksonException ex) {
 			throw new DaprConversionException("Cannot write CloudEvent '" + event.id() + "' as JSON: "

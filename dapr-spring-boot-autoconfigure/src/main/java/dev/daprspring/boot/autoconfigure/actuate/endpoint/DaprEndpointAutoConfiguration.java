@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
-import dev.daprspring.boot.autoconfigure.actuate.DaprActuatorProperties;
 import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
+import dev.daprspring.boot.autoconfigure.actuate.SidecarProbeConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.core.client.DaprCallPolicy;
@@ -24,9 +23,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Registers the {@code dapr} actuator endpoint when {@code spring-boot-actuator} is
@@ -37,7 +36,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean({ DaprConnectionDetails.class, DaprClientOptions.class })
 @ConditionalOnAvailableEndpoint(DaprEndpoint.class)
-@EnableConfigurationProperties(DaprActuatorProperties.class)
+@Import(SidecarProbeConfiguration.class)
 public final class DaprEndpointAutoConfiguration {
 
 	/** The building blocks whose circuit breakers the endpoint shows. */
@@ -46,11 +45,8 @@ public final class DaprEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DaprEndpoint daprEndpoint(DaprConnectionDetails connection, DaprActuatorProperties properties,
-			ObjectProvider<JsonMapper> jsonMapper, DaprClientOptions options, ObjectProvider<DaprCallPolicy> policy,
+	DaprEndpoint daprEndpoint(SidecarProbe sidecar, DaprClientOptions options, ObjectProvider<DaprCallPolicy> policy,
 			ObjectProvider<DaprApplicationHandlers> handlers) {
-		SidecarProbe sidecar = new SidecarProbe(connection, jsonMapper.getIfAvailable(JsonMapper::new),
-				properties.getTimeout());
 		DaprApplicationHandlers application = handlers.getIfAvailable(() -> ApplicationDescriptor::none);
 		return new DaprEndpoint(sidecar, application, () -> client(options, policy.getIfAvailable()));
 	}

@@ -156,9 +156,4 @@ public final class DaprSidecarMetricsBridge implements SmartLifecycle {
 		}
 	}
 
-	/** How many series are bridged now. */
-	int seriesCount() {
-		return this.meters.size();
-	}
-
 }

@@ -35,18 +35,18 @@ final class SidecarSamples {
 
 	static final String PREFIX = "dapr.sidecar.";
 
-	private final List<String> include;
+	private final String[] include;
 
-	private final List<String> exclude;
+	private final String[] exclude;
 
 	SidecarSamples(List<String> include, List<String> exclude) {
-		this.include = List.copyOf(include);
-		this.exclude = List.copyOf(exclude);
+		this.include = include.toArray(String[]::new);
+		this.exclude = exclude.toArray(String[]::new);
 	}
 
 	/** Whether a sidecar metric name passes the include and exclude lists. */
 	boolean accepts(String sidecarName) {
-		boolean included = this.include.isEmpty() || matches(this.include, sidecarName);
+		boolean included = this.include.length == 0 || matches(this.include, sidecarName);
 		return included && !matches(this.exclude, sidecarName);
 	}
 
@@ -148,8 +148,8 @@ final class SidecarSamples {
 		return Double.toString(bound);
 	}
 
-	private static boolean matches(List<String> patterns, String name) {
-		return PatternMatchUtils.simpleMatch(patterns.toArray(String[]::new), name);
+	private static boolean matches(String[] patterns, String name) {
+		return PatternMatchUtils.simpleMatch(patterns, name);
 	}
 
 }
