@@ -5,35 +5,28 @@ import java.util.List;
 
 /**
  * The entities every client uses: each thread cycles through its own ids, with their state
- * keys, index shard keys and values made once so that building them costs no client anything
+ * keys and values made once so that building them costs no client anything
  * while it is measured.
  */
 final class DataIds {
 
 	private static final int PER_THREAD = 100;
 
-	/** The repository's documented key layout: {@code <keyspace>:<id>}, ids in 16 shards. */
-	private static final int SHARDS = 16;
-
 	private final String[][] ids;
 
 	private final String[][] keys;
-
-	private final String[][] shardKeys;
 
 	private final Order[][] orders;
 
 	DataIds(int threads) {
 		this.ids = new String[threads][PER_THREAD];
 		this.keys = new String[threads][PER_THREAD];
-		this.shardKeys = new String[threads][PER_THREAD];
 		this.orders = new Order[threads][PER_THREAD];
 		for (int thread = 0; thread < threads; thread++) {
 			for (int i = 0; i < PER_THREAD; i++) {
 				String id = "bench-" + thread + "-" + i;
 				this.ids[thread][i] = id;
 				this.keys[thread][i] = DataBenchmark.KEYSPACE + ":" + id;
-				this.shardKeys[thread][i] = DataBenchmark.KEYSPACE + ":__ids:" + Math.floorMod(id.hashCode(), SHARDS);
 				this.orders[thread][i] = Order.sample(id, thread * PER_THREAD + i);
 			}
 		}
@@ -45,10 +38,6 @@ final class DataIds {
 
 	String key(int thread, long iteration) {
 		return this.keys[thread][slot(iteration)];
-	}
-
-	String shardKey(int thread, long iteration) {
-		return this.shardKeys[thread][slot(iteration)];
 	}
 
 	Order order(int thread, long iteration) {

@@ -149,7 +149,7 @@ public final class SoakBenchmark {
 			if (!"graceful".equals(stopMode(options))) {
 				// SIGKILL: no shutdown sequence, whatever daprd had read stays unacknowledged in Redis.
 				// SIGTERM: daprd's own graceful shutdown, as when a container is stopped.
-				ProcessHandle daprd = daprdOf(sidecar);
+				ProcessHandle daprd = sidecar.processHandle().orElseThrow(() -> new IllegalStateException("daprd is not running"));
 				if ("kill".equals(stopMode(options))) {
 					daprd.destroyForcibly();
 				}
@@ -204,14 +204,6 @@ public final class SoakBenchmark {
 		return delivery;
 	}
 
-	private static ProcessHandle daprdOf(DaprSidecar sidecar) {
-		String port = "--dapr-grpc-port " + sidecar.grpcPort();
-		return ProcessHandle.current()
-			.descendants()
-			.filter((process) -> process.info().commandLine().map((line) -> line.contains(port)).orElse(false))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("No daprd process with " + port));
-	}
 
 	private static String id(String run, long sequence) {
 		return "soak-" + run + "-" + sequence;

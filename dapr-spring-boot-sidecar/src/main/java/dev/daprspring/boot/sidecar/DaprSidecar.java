@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -188,6 +189,12 @@ public final class DaprSidecar implements AutoCloseable {
 	public boolean isRunning() {
 		Process running = this.process;
 		return running != null && running.isAlive();
+	}
+
+	/** The daprd process while it runs, for example to kill it in a test of a sidecar that dies. */
+	public Optional<ProcessHandle> processHandle() {
+		Process running = this.process;
+		return (running != null && running.isAlive()) ? Optional.of(running.toHandle()) : Optional.empty();
 	}
 
 	public String appId() {

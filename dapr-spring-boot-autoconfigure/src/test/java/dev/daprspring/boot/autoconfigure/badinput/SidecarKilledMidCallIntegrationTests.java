@@ -60,7 +60,7 @@ class SidecarKilledMidCallIntegrationTests {
 			});
 			writer.start();
 			await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 50);
-			daprdOf(sidecar).destroyForcibly();
+			sidecar.processHandle().orElseThrow(() -> new AssertionError("daprd is not running")).destroyForcibly();
 			await().atMost(Duration.ofSeconds(120)).until(() -> failure.get() != null);
 			running.set(false);
 			writer.join();
@@ -78,13 +78,5 @@ class SidecarKilledMidCallIntegrationTests {
 		}
 	}
 
-	private static ProcessHandle daprdOf(DaprSidecar sidecar) {
-		String port = "--dapr-grpc-port " + sidecar.grpcPort();
-		return ProcessHandle.current()
-			.descendants()
-			.filter((process) -> process.info().commandLine().map((line) -> line.contains(port)).orElse(false))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No daprd process with " + port));
-	}
 
 }
