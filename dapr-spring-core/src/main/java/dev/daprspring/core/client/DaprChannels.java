@@ -50,7 +50,7 @@ public final class DaprChannels {
 	 * Parses {@code http://host:port}, {@code https://host:port} or {@code host:port}
 	 * (plaintext), the forms Dapr's SDKs accept in {@code DAPR_GRPC_ENDPOINT}.
 	 */
-	static URI parse(String endpoint) {
+	public static URI parse(String endpoint) {
 		String candidate = endpoint.contains("://") ? endpoint : "http://" + endpoint;
 		URI uri;
 		try {

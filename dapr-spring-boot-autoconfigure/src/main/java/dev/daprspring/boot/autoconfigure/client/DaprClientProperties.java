@@ -1,10 +1,10 @@
 package dev.daprspring.boot.autoconfigure.client;
 
-import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.core.client.DaprChannels;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
@@ -125,22 +125,20 @@ public class DaprClientProperties implements Validator {
 		}
 	}
 
-	/** The forms DaprChannels and DaprServiceInvocation accept: http(s)://host[:port], or host:port for gRPC. */
+	/** The forms DaprChannels accepts (http(s)://host[:port], or host:port), host:port only for gRPC. */
 	private static void checkEndpoint(Errors errors, String field, @Nullable String endpoint, String example,
 			boolean bareHostAllowed) {
 		if (endpoint == null) {
 			return;
 		}
-		String candidate = (bareHostAllowed && !endpoint.contains("://")) ? "http://" + endpoint : endpoint;
-		URI uri = null;
+		boolean valid = bareHostAllowed || endpoint.contains("://");
 		try {
-			uri = URI.create(candidate);
+			DaprChannels.parse(endpoint);
 		}
 		catch (IllegalArgumentException ex) {
-			// reported below
+			valid = false;
 		}
-		boolean known = uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
-		if (!known || uri.getHost() == null) {
+		if (!valid) {
 			errors.rejectValue(field, "dapr.client.endpoint", "must be http://host:port (plaintext) or "
 					+ "https://host:port (TLS), for example " + example + "; got '" + endpoint + "'");
 		}
