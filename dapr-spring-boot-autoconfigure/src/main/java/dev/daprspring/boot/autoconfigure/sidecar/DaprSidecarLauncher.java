@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -65,13 +66,10 @@ final class DaprSidecarLauncher {
 		if (properties.getLaunch() == LaunchMode.NEVER || context.getBeanFactory().containsBean(SIDECAR_BEAN_NAME)) {
 			return;
 		}
-		if (properties.getLaunch() == LaunchMode.AUTO && sidecarAnswers(binder)) {
-			return;
+		Launched launched = launch(properties, binder, event.getSpringApplication()::getWebApplicationType);
+		if (launched != null) {
+			adopt(context, launched);
 		}
-		Integer appPort = appPort(properties, binder, event.getSpringApplication().getWebApplicationType());
-		DaprSidecar sidecar = builder(properties, appId(properties, binder), appPort).build();
-		sidecar.start();
-		adopt(context, new Launched(sidecar, properties, appPort));
 	}
 
 	/**
@@ -88,20 +86,29 @@ final class DaprSidecarLauncher {
 			// Several imports read from the one sidecar.
 			return bootstrap.get(Launched.class).sidecar();
 		}
+		// spring.main.* is bound to the SpringApplication only after the imports.
+		Launched launched = launch(properties, binder,
+				() -> binder.bind("spring.main.web-application-type", WebApplicationType.class)
+					.orElseGet(() -> bootstrap.isRegistered(ApplicationWebType.class)
+							? bootstrap.get(ApplicationWebType.class).type() : WebApplicationType.deduce()));
+		if (launched == null) {
+			return null;
+		}
+		bootstrap.register(Launched.class, InstanceSupplier.of(launched));
+		bootstrap.addCloseListener((closed) -> adopt(closed.getApplicationContext(), launched));
+		return launched.sidecar();
+	}
+
+	// Starts daprd unless dapr.sidecar.launch=auto finds one answering already.
+	private static @Nullable Launched launch(DaprSidecarProperties properties, Binder binder,
+			Supplier<WebApplicationType> webApplicationType) {
 		if (properties.getLaunch() == LaunchMode.AUTO && sidecarAnswers(binder)) {
 			return null;
 		}
-		// spring.main.* is bound to the SpringApplication only after the imports.
-		WebApplicationType webApplicationType = binder.bind("spring.main.web-application-type", WebApplicationType.class)
-			.orElseGet(() -> bootstrap.isRegistered(ApplicationWebType.class)
-					? bootstrap.get(ApplicationWebType.class).type() : WebApplicationType.deduce());
-		Integer appPort = appPort(properties, binder, webApplicationType);
+		Integer appPort = appPort(properties, binder, webApplicationType.get());
 		DaprSidecar sidecar = builder(properties, appId(properties, binder), appPort).build();
 		sidecar.start();
-		Launched launched = new Launched(sidecar, properties, appPort);
-		bootstrap.register(Launched.class, InstanceSupplier.of(launched));
-		bootstrap.addCloseListener((closed) -> adopt(closed.getApplicationContext(), launched));
-		return sidecar;
+		return new Launched(sidecar, properties, appPort);
 	}
 
 	static void stopUnadopted(ConfigurableBootstrapContext bootstrap, @Nullable ConfigurableApplicationContext context) {
