@@ -15,6 +15,7 @@ import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
 import dev.daprspring.boot.sidecar.testcontainers.DaprContainer;
+import dev.daprspring.boot.sidecar.testcontainers.RequiresDockerImages;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real daprd container, wired into a Spring Boot test through
- * {@code @ServiceConnection}. Skipped, not failed, when no Docker engine is available.
+ * {@code @ServiceConnection}.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@RequiresDockerImages
+@Testcontainers
 @SpringBootTest(classes = DaprContainerIntegrationTests.TestConfiguration.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "dapr.sidecar.launch=never")
 class DaprContainerIntegrationTests {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.testcontainers.Testcontainers;
 import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
@@ -38,8 +39,14 @@ import org.springframework.util.Assert;
  */
 public class DaprContainer extends GenericContainer<DaprContainer> {
 
-	/** The image used when none is given. */
-	public static final DockerImageName DEFAULT_IMAGE = DockerImageName.parse("daprio/daprd:1.17.13");
+	/** The image used when none is given: {@link DaprImages#DAPRD}, the daprd this project tests. */
+	public static final DockerImageName DEFAULT_IMAGE = DockerImageName.parse(DaprImages.DAPRD);
+
+	/**
+	 * The image Testcontainers 2.0 starts to forward the app's port on the host into the
+	 * containers ({@link #withAppPort(int)}): an SSH server.
+	 */
+	public static final String PORT_FORWARDING_IMAGE = "testcontainers/sshd:1.3.0";
 
 	/** The API's HTTP port inside the container. */
 	public static final int HTTP_PORT = 3500;
@@ -67,9 +74,15 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 
 	private @Nullable String appProtocol;
 
+	private @Nullable String appHealthCheckPath;
+
 	private String logLevel = "info";
 
 	private final List<String> arguments = new ArrayList<>();
+
+	private @Nullable DaprPlacementContainer placement;
+
+	private @Nullable DaprSchedulerContainer scheduler;
 
 	// Files already handed to Testcontainers, so a restart does not copy them twice.
 	private final Map<String, String> registeredFiles = new HashMap<>();
@@ -79,7 +92,7 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 		this(DEFAULT_IMAGE);
 	}
 
-	/** A container of the given {@code daprio/daprd} image, for example {@code daprio/daprd:1.17.13}. */
+	/** A container of the given {@code daprio/daprd} image, for example {@code daprio/daprd:1.17.5}. */
 	public DaprContainer(String image) {
 		this(DockerImageName.parse(image));
 	}
@@ -144,6 +157,22 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 		return self();
 	}
 
+	/**
+	 * Makes daprd probe the app's health at this HTTP path (or the gRPC health check of a
+	 * gRPC app) every second, and subscribe the app to its topics only once it answers
+	 * healthy. An app that starts after its container needs this for {@code @Topic}
+	 * handlers over the app channel, as every {@code @ServiceConnection} app does: daprd
+	 * reads the app's subscriptions once, and the port forward to the host accepts
+	 * connections before the app listens, so without a health check daprd asks too early
+	 * and the app gets no events. With actuator, {@code /actuator/health/liveness}.
+	 */
+	public DaprContainer withAppHealthCheck(@Nullable String path) {
+		Assert.isTrue(path == null || path.startsWith("/"), () -> "App health check path '" + path
+				+ "' must start with '/', for example /actuator/health/liveness");
+		this.appHealthCheckPath = path;
+		return self();
+	}
+
 	/** How daprd talks to the app: http (default), https, grpc, grpcs or h2c. */
 	public DaprContainer withAppProtocol(@Nullable String protocol) {
 		this.appProtocol = protocol;
@@ -155,6 +184,39 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 		Assert.hasText(level, "Log level must not be empty");
 		this.logLevel = level;
 		return self();
+	}
+
+	/**
+	 * Connects daprd to a placement container (actors, workflows), started before this one.
+	 * Both join one network: this container's, the placement's, or a new one. Set any
+	 * network of your own before calling this.
+	 */
+	public DaprContainer withPlacement(DaprPlacementContainer placement) {
+		joinNetwork(placement);
+		this.placement = placement;
+		return self();
+	}
+
+	/**
+	 * Connects daprd to a scheduler container (reminders, jobs, workflows), started before
+	 * this one, on a shared network like {@link #withPlacement(DaprPlacementContainer)}.
+	 */
+	public DaprContainer withScheduler(DaprSchedulerContainer scheduler) {
+		joinNetwork(scheduler);
+		this.scheduler = scheduler;
+		return self();
+	}
+
+	private void joinNetwork(DaprControlPlaneContainer<?> service) {
+		Network mine = getNetwork();
+		Network theirs = service.getNetwork();
+		Assert.state(mine == null || theirs == null || mine == theirs,
+				() -> service.imageName().asCanonicalNameString() + " is on another network than this daprd; "
+						+ "give both the same Network (or neither, and one is created)");
+		Network shared = (mine != null) ? mine : (theirs != null) ? theirs : Network.newNetwork();
+		withNetwork(shared);
+		service.withNetwork(shared);
+		dependsOn(service);
 	}
 
 	/** Adds daprd command-line arguments, for flags this class has no method for. */
@@ -177,6 +239,14 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 
 	public @Nullable Integer getAppPort() {
 		return this.appPort;
+	}
+
+	public @Nullable DaprPlacementContainer getPlacement() {
+		return this.placement;
+	}
+
+	public @Nullable DaprSchedulerContainer getScheduler() {
+		return this.scheduler;
 	}
 
 	/** The API's HTTP endpoint on the host, for example {@code http://localhost:32768}. */
@@ -234,11 +304,21 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 		if (this.appProtocol != null) {
 			command.addAll(List.of("--app-protocol", this.appProtocol));
 		}
+		if (this.appHealthCheckPath != null) {
+			command.addAll(List.of("--enable-app-health-check", "--app-health-check-path", this.appHealthCheckPath,
+					"--app-health-probe-interval", "1"));
+		}
 		if (!this.components.isEmpty()) {
 			command.addAll(List.of("--resources-path", COMPONENTS_PATH));
 		}
 		if (this.configuration != null) {
 			command.addAll(List.of("--config", CONFIGURATION_PATH));
+		}
+		if (this.placement != null) {
+			command.addAll(List.of("--placement-host-address", this.placement.getNetworkAddress()));
+		}
+		if (this.scheduler != null) {
+			command.addAll(List.of("--scheduler-host-address", this.scheduler.getNetworkAddress()));
 		}
 		command.addAll(this.arguments);
 		return command;

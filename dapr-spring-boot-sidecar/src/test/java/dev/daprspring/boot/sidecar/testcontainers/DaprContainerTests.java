@@ -1,9 +1,12 @@
 package dev.daprspring.boot.sidecar.testcontainers;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.Network;
 import org.testcontainers.utility.DockerImageName;
 import org.yaml.snakeyaml.Yaml;
 
@@ -28,7 +31,7 @@ class DaprContainerTests {
 		assertThat(dapr.getCommandParts()).containsExactly("./daprd", "--app-id", "orders",
 				"--dapr-listen-addresses", "0.0.0.0", "--dapr-http-port", "3500", "--dapr-grpc-port", "50001",
 				"--log-level", "info", "--resources-path", "/dapr/components");
-		assertThat(DaprContainer.DEFAULT_IMAGE.asCanonicalNameString()).isEqualTo("daprio/daprd:1.17.13");
+		assertThat(DaprContainer.DEFAULT_IMAGE.asCanonicalNameString()).isEqualTo("daprio/daprd:1.17.5");
 		assertThat(dapr.getExposedPorts()).containsExactly(3500, 50001);
 		assertThat(dapr.getEnvMap()).doesNotContainKeys("DAPR_API_TOKEN", "APP_API_TOKEN");
 	}
@@ -98,6 +101,16 @@ class DaprContainerTests {
 	}
 
 	@Test
+	void anAppHealthCheckIsProbedEverySecond() {
+		DaprContainer dapr = new DaprContainer().withAppPort(8080).withAppHealthCheck("/actuator/health/liveness");
+		assertThat(dapr.commandLine()).containsSequence("--enable-app-health-check", "--app-health-check-path",
+				"/actuator/health/liveness", "--app-health-probe-interval", "1");
+		assertThat(new DaprContainer().commandLine()).doesNotContain("--enable-app-health-check");
+		assertThatIllegalArgumentException().isThrownBy(() -> dapr.withAppHealthCheck("actuator/health"))
+			.withMessageContaining("must start with '/'");
+	}
+
+	@Test
 	void logLevelAndExtraArgumentsAreAppended() {
 		DaprContainer dapr = new DaprContainer().withLogLevel("debug").withDaprArguments("--enable-api-logging");
 		assertThat(dapr.commandLine()).containsSequence("--log-level", "debug").endsWith("--enable-api-logging");
@@ -120,6 +133,61 @@ class DaprContainerTests {
 		DockerImageName mirror = DockerImageName.parse("ghcr.io/dapr/daprd:1.17.13")
 			.asCompatibleSubstituteFor("daprio/daprd");
 		assertThatNoException().isThrownBy(() -> new DaprContainer(mirror));
+	}
+
+	@Test
+	void controlPlaneContainersAreOnlyAddedWhenAskedAndShareOneNetwork() {
+		DaprContainer alone = new DaprContainer();
+		assertThat(alone.commandLine()).doesNotContain("--placement-host-address", "--scheduler-host-address");
+		assertThat(alone.getDependencies()).isEmpty();
+		assertThat(alone.getNetwork()).isNull();
+
+		DaprPlacementContainer placement = new DaprPlacementContainer();
+		DaprSchedulerContainer scheduler = new DaprSchedulerContainer().withAlias("jobs");
+		DaprContainer dapr = new DaprContainer().withPlacement(placement).withScheduler(scheduler);
+		assertThat(dapr.commandLine()).containsSequence("--placement-host-address", "placement:50005")
+			.containsSequence("--scheduler-host-address", "jobs:50006");
+		assertThat(dapr.getDependencies()).containsExactlyInAnyOrder(placement, scheduler);
+		assertThat(dapr.getNetwork()).isNotNull().isSameAs(placement.getNetwork()).isSameAs(scheduler.getNetwork());
+		assertThat(scheduler.getNetworkAliases()).containsExactly("jobs");
+	}
+
+	@Test
+	void aControlPlaneContainerOnAnotherNetworkIsRefused() {
+		try (Network one = Network.newNetwork(); Network other = Network.newNetwork()) {
+			DaprContainer dapr = new DaprContainer().withNetwork(one);
+			assertThatIllegalStateException()
+				.isThrownBy(() -> dapr.withPlacement(new DaprPlacementContainer().withNetwork(other)))
+				.withMessageContaining("daprio/placement:1.17.5 is on another network");
+		}
+	}
+
+	@Test
+	void controlPlaneCommandLines() {
+		assertThat(new DaprPlacementContainer().withLogLevel("debug").commandLine()).containsExactly("./placement",
+				"--port", "50005", "--healthz-port", "8080", "--log-level", "debug");
+		assertThat(new DaprSchedulerContainer().commandLine()).containsExactly("./scheduler", "--port", "50006",
+				"--healthz-port", "8080", "--listen-address", "0.0.0.0", "--etcd-data-dir", "/var/lib/dapr/scheduler",
+				"--log-level", "info");
+		assertThatIllegalStateException().isThrownBy(() -> new DaprSchedulerContainer(DockerImageName.parse("redis:7")))
+			.withMessageContaining("daprio/scheduler");
+	}
+
+	@Test
+	void theDefaultImagesAreTheDaprVersionTheProjectBuilds() throws Exception {
+		// tools/daprd/go.mod pins the daprd that scripts/install-daprd builds and the process tests run.
+		Path goMod = Path.of("..", "tools", "daprd", "go.mod");
+		String pinned = Files.readAllLines(goMod)
+			.stream()
+			.map(String::trim)
+			.filter((line) -> line.startsWith("github.com/dapr/dapr "))
+			.map((line) -> line.split("\\s+")[1].substring(1))
+			.findFirst()
+			.orElseThrow();
+		assertThat(DaprImages.VERSION).isEqualTo(pinned);
+		assertThat(DaprImages.DAPRD).isEqualTo("daprio/daprd:" + pinned);
+		assertThat(DaprImages.PLACEMENT).isEqualTo("daprio/placement:" + pinned);
+		assertThat(DaprImages.SCHEDULER).isEqualTo("daprio/scheduler:" + pinned);
 	}
 
 }

@@ -1,0 +1,70 @@
+package dev.daprspring.boot.sidecar.testcontainers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The condition behind {@link RequiresDockerImages}: asks the engine once per test class
+ * whether it answers and has each image.
+ */
+final class DockerImagesCondition implements ExecutionCondition {
+
+	static final String REQUIRED_PROPERTY = "dapr.testcontainers.required";
+
+	static final String REQUIRED_VARIABLE = "DAPR_TESTCONTAINERS_REQUIRED";
+
+	private static final String HOW_TO = "build the images with scripts/docker-images "
+			+ "(scripts/docker-engine start starts an engine)";
+
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		String[] images = AnnotationSupport.findAnnotation(context.getElement(), RequiresDockerImages.class)
+			.map(RequiresDockerImages::value)
+			.orElse(null);
+		if (images == null) {
+			return ConditionEvaluationResult.enabled("no @RequiresDockerImages here");
+		}
+		String missing = missing(images);
+		if (missing == null) {
+			return ConditionEvaluationResult.enabled("Docker engine and images " + String.join(", ", images));
+		}
+		if (required()) {
+			throw new ExtensionConfigurationException(missing + "; the container tests are required here ("
+					+ REQUIRED_PROPERTY + "=true or " + REQUIRED_VARIABLE + "=true): " + HOW_TO);
+		}
+		return ConditionEvaluationResult.disabled(missing + ": " + HOW_TO);
+	}
+
+	/** What is missing, or {@code null} when the engine answers and has every image. */
+	static @Nullable String missing(String[] images) {
+		if (!DockerClientFactory.instance().isDockerAvailable()) {
+			return "No Docker engine answers";
+		}
+		DockerClient client = DockerClientFactory.lazyClient();
+		List<String> absent = new ArrayList<>();
+		for (String image : images) {
+			try {
+				client.inspectImageCmd(image).exec();
+			}
+			catch (NotFoundException ex) {
+				absent.add(image);
+			}
+		}
+		return absent.isEmpty() ? null : "The Docker engine has no image " + String.join(", ", absent);
+	}
+
+	private static boolean required() {
+		return Boolean.getBoolean(REQUIRED_PROPERTY) || Boolean.parseBoolean(System.getenv(REQUIRED_VARIABLE));
+	}
+
+}
