@@ -23,8 +23,10 @@ final class DockerImagesCondition implements ExecutionCondition {
 
 	static final String REQUIRED_VARIABLE = "DAPR_TESTCONTAINERS_REQUIRED";
 
-	private static final String HOW_TO = "build the images with scripts/docker-images "
-			+ "(scripts/docker-engine start starts an engine)";
+	private static final String NO_ENGINE = "No Docker engine answers: start one (scripts/docker-engine start), "
+			+ "then build the images with scripts/docker-images";
+
+	private static final String HOW_TO = "build them with scripts/docker-images";
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -39,16 +41,16 @@ final class DockerImagesCondition implements ExecutionCondition {
 			return ConditionEvaluationResult.enabled("Docker engine and images " + String.join(", ", images));
 		}
 		if (required()) {
-			throw new ExtensionConfigurationException(missing + "; the container tests are required here ("
-					+ REQUIRED_PROPERTY + "=true or " + REQUIRED_VARIABLE + "=true): " + HOW_TO);
+			throw new ExtensionConfigurationException(missing + " (the container tests are required here: "
+					+ REQUIRED_PROPERTY + "=true or " + REQUIRED_VARIABLE + "=true)");
 		}
-		return ConditionEvaluationResult.disabled(missing + ": " + HOW_TO);
+		return ConditionEvaluationResult.disabled(missing);
 	}
 
-	/** What is missing, or {@code null} when the engine answers and has every image. */
+	/** What is missing and how to get it, or {@code null} when the engine has every image. */
 	static @Nullable String missing(String[] images) {
 		if (!DockerClientFactory.instance().isDockerAvailable()) {
-			return "No Docker engine answers";
+			return NO_ENGINE;
 		}
 		DockerClient client = DockerClientFactory.lazyClient();
 		List<String> absent = new ArrayList<>();
@@ -60,7 +62,8 @@ final class DockerImagesCondition implements ExecutionCondition {
 				absent.add(image);
 			}
 		}
-		return absent.isEmpty() ? null : "The Docker engine has no image " + String.join(", ", absent);
+		return absent.isEmpty() ? null
+				: "The Docker engine has no image " + String.join(", ", absent) + ": " + HOW_TO;
 	}
 
 	private static boolean required() {

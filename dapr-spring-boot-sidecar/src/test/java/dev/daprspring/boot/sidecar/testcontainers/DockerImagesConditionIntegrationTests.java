@@ -43,7 +43,7 @@ class DockerImagesConditionIntegrationTests {
 		assertThatExceptionOfType(ExtensionConfigurationException.class)
 			.isThrownBy(() -> this.condition.evaluateExecutionCondition(context(NeedsAbsentImage.class)))
 			.withMessageContaining("dapr-spring-boot/no-such-image:0")
-			.withMessageContaining("the container tests are required here")
+			.withMessageContaining("the container tests are required here: dapr.testcontainers.required=true")
 			.withMessageContaining("scripts/docker-images");
 	}
 
