@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.output.Slf4jLogConsumer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -50,6 +52,7 @@ class DaprContainerAppChannelIntegrationTests {
 		.withAppPort(APP_PORT)
 		// The app starts after its container: daprd subscribes it once it answers healthy.
 		.withAppHealthCheck("/actuator/health/liveness")
+		.withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger("daprd.container-app")))
 		.withComponent(DaprComponents.inMemoryPubSub("pubsub"))
 		.withComponent(DaprComponents.inMemoryState("statestore"));
 
@@ -66,6 +69,11 @@ class DaprContainerAppChannelIntegrationTests {
 
 	@Test
 	void anEventPublishedThroughTheContainerReachesTheTopicHandlerOnTheHost() {
+		// daprd subscribes the app at its first healthy probe, up to a second after startup;
+		// pubsub.in-memory keeps nothing for a topic nobody subscribed to yet.
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.operations.metadata().subscriptions())
+				.anySatisfy((subscription) -> assertThat(subscription.topic()).isEqualTo("parcels")));
 		this.operations.pubsub("pubsub").publish("parcels", new Parcel("p-1", 3));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(this.received.parcels)
 			.containsExactly(new Parcel("p-1", 3)));

@@ -163,8 +163,9 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 	 * healthy. An app that starts after its container needs this for {@code @Topic}
 	 * handlers over the app channel, as every {@code @ServiceConnection} app does: daprd
 	 * reads the app's subscriptions once, and the port forward to the host accepts
-	 * connections before the app listens, so without a health check daprd asks too early
-	 * and the app gets no events. With actuator, {@code /actuator/health/liveness}.
+	 * connections before the app listens, so without a health check daprd asks at once,
+	 * retries for about two seconds and then runs without the app's subscriptions. With
+	 * actuator, {@code /actuator/health/liveness}.
 	 */
 	public DaprContainer withAppHealthCheck(@Nullable String path) {
 		Assert.isTrue(path == null || path.startsWith("/"), () -> "App health check path '" + path
@@ -267,6 +268,13 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 		if (port != null) {
 			// Must happen before the container is created: it then gets the host alias.
 			Testcontainers.exposeHostPorts(port);
+			if (this.appHealthCheckPath == null) {
+				logger().warn("daprd reads the app's subscriptions once, when it starts, and the app's port "
+						+ "{} answers before the app does: an app that starts more than about two seconds after "
+						+ "this container gets no @Topic events over the app channel unless daprd waits for it. Set "
+						+ "withAppHealthCheck(\"/actuator/health/liveness\") (or any path the app answers) "
+						+ "if it has @Topic handlers", port);
+			}
 		}
 	}
 
