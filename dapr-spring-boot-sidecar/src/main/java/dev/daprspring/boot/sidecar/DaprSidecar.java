@@ -396,6 +396,12 @@ public final class DaprSidecar implements AutoCloseable {
 		if (s.configuration != null) {
 			command.addAll(List.of("--config", this.workDirectory.resolve("config.yaml").toString()));
 		}
+		if (s.placementAddress != null) {
+			command.addAll(List.of("--placement-host-address", s.placementAddress));
+		}
+		if (s.schedulerAddress != null) {
+			command.addAll(List.of("--scheduler-host-address", s.schedulerAddress));
+		}
 		command.addAll(s.arguments);
 		return command;
 	}
@@ -556,10 +562,33 @@ public final class DaprSidecar implements AutoCloseable {
 
 		private @Nullable Path workDirectory;
 
+		private @Nullable String placementAddress;
+
+		private @Nullable String schedulerAddress;
+
 		private Builder(String appId) {
 			Assert.hasText(appId, "App id must not be empty");
 			Assert.isTrue(!appId.contains("."), () -> "App id '" + appId + "' must not contain dots");
 			this.appId = appId;
+		}
+
+		/**
+		 * The placement service daprd registers with for actors and workflows, as
+		 * {@code host:port}, for example {@code DaprPlacement.address()}; none by default
+		 * (actors disabled).
+		 */
+		public Builder placement(@Nullable String address) {
+			this.placementAddress = address;
+			return this;
+		}
+
+		/**
+		 * The scheduler daprd uses for reminders, jobs and workflows, as {@code host:port},
+		 * for example {@code DaprScheduler.address()}; none by default.
+		 */
+		public Builder scheduler(@Nullable String address) {
+			this.schedulerAddress = address;
+			return this;
 		}
 
 		/** The daprd executable; by default found as {@link DaprdBinary#locate} describes. */
@@ -718,6 +747,8 @@ public final class DaprSidecar implements AutoCloseable {
 			copy.arguments.addAll(this.arguments);
 			copy.environment.putAll(this.environment);
 			copy.workDirectory = this.workDirectory;
+			copy.placementAddress = this.placementAddress;
+			copy.schedulerAddress = this.schedulerAddress;
 			return copy;
 		}
 

@@ -32,6 +32,36 @@ public final class DaprdBinary {
 		return locate(explicit, System.getenv(), Path.of(System.getProperty("user.home")));
 	}
 
+	/**
+	 * Returns another Dapr executable ({@code placement}, {@code scheduler}): an explicit
+	 * path, else the one in the folder of the daprd {@link #locate(Path)} finds, where
+	 * {@code dapr init --slim} and {@code scripts/install-daprd} put them all.
+	 * @param name the executable's name
+	 * @param explicit a path the user configured, or {@code null}
+	 * @return an executable
+	 * @throws DaprdNotFoundException naming the places looked at
+	 */
+	public static Path locateBeside(String name, @Nullable Path explicit) {
+		return locateBeside(name, explicit, System.getenv(), Path.of(System.getProperty("user.home")));
+	}
+
+	static Path locateBeside(String name, @Nullable Path explicit, Map<String, String> env, Path userHome) {
+		if (explicit != null) {
+			if (Files.isExecutable(explicit)) {
+				return explicit;
+			}
+			throw new DaprdNotFoundException("The configured " + name + " " + explicit
+					+ " does not exist or is not executable. " + INSTALL_HINT, List.of(explicit.toString()));
+		}
+		Path daprd = locate(null, env, userHome);
+		Path beside = daprd.resolveSibling(name);
+		if (Files.isExecutable(beside)) {
+			return beside;
+		}
+		throw new DaprdNotFoundException("No " + name + " executable beside " + daprd + ". " + INSTALL_HINT,
+				List.of(beside.toString()));
+	}
+
 	static Path locate(@Nullable Path explicit, Map<String, String> env, Path userHome) {
 		List<String> looked = new ArrayList<>();
 		if (explicit != null) {

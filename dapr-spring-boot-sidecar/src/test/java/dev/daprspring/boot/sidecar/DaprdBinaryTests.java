@@ -18,6 +18,31 @@ class DaprdBinaryTests {
 	Path dir;
 
 	@Test
+	void placementAndSchedulerAreFoundBesideTheDaprdInUse() throws IOException {
+		Path daprd = executable(this.dir.resolve("env/daprd"));
+		Path scheduler = executable(this.dir.resolve("env/scheduler"));
+		executable(this.dir.resolve("home/.dapr/bin/scheduler"));
+		assertThat(DaprdBinary.locateBeside("scheduler", null, Map.of("DAPRD", daprd.toString()),
+				this.dir.resolve("home")))
+			.isEqualTo(scheduler);
+	}
+
+	@Test
+	void aMissingControlPlaneBinaryNamesWhereItWasExpected() throws IOException {
+		executable(this.dir.resolve("home/.dapr/bin/daprd"));
+		assertThatExceptionOfType(DaprdNotFoundException.class)
+			.isThrownBy(() -> DaprdBinary.locateBeside("placement", null, Map.of(), this.dir.resolve("home")))
+			.withMessageStartingWith("No placement executable beside " + this.dir.resolve("home/.dapr/bin/daprd"))
+			.withMessageContaining("scripts/install-daprd")
+			.satisfies((ex) -> assertThat(ex.getLocations())
+				.containsExactly(this.dir.resolve("home/.dapr/bin/placement").toString()));
+		assertThatExceptionOfType(DaprdNotFoundException.class)
+			.isThrownBy(() -> DaprdBinary.locateBeside("placement", this.dir.resolve("nope"), Map.of(),
+					this.dir.resolve("home")))
+			.withMessageStartingWith("The configured placement " + this.dir.resolve("nope"));
+	}
+
+	@Test
 	void anExplicitPathWins() throws IOException {
 		Path explicit = executable(this.dir.resolve("custom/daprd"));
 		executable(this.dir.resolve("home/.dapr/bin/daprd"));
