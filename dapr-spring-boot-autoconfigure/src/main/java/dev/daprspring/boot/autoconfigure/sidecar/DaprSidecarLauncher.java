@@ -51,6 +51,12 @@ final class DaprSidecarLauncher {
 	/** The bean name of the launched sidecar. */
 	public static final String SIDECAR_BEAN_NAME = "daprSidecar";
 
+	/** The bean name of the launched placement service, when there is one. */
+	public static final String PLACEMENT_BEAN_NAME = "daprPlacement";
+
+	/** The bean name of the launched scheduler, when there is one. */
+	public static final String SCHEDULER_BEAN_NAME = "daprScheduler";
+
 	private static final String GRPC_PORT_PROPERTY = "spring.grpc.server.port";
 
 	private static final String PROBES_PROPERTY = "management.endpoint.health.probes.enabled";
@@ -106,9 +112,22 @@ final class DaprSidecarLauncher {
 			return null;
 		}
 		Integer appPort = appPort(properties, binder, webApplicationType.get());
-		DaprSidecar sidecar = builder(properties, appId(properties, binder), appPort).build();
-		sidecar.start();
-		return new Launched(sidecar, properties, appPort);
+		DaprSidecar.Builder builder = builder(properties, appId(properties, binder), appPort);
+		LaunchedControlPlane controlPlane = LaunchedControlPlane.startIfWanted(properties.getControlPlane(), binder);
+		if (controlPlane != null) {
+			builder.placement(controlPlane.placement().address()).scheduler(controlPlane.scheduler().address());
+		}
+		DaprSidecar sidecar = builder.build();
+		try {
+			sidecar.start();
+		}
+		catch (RuntimeException ex) {
+			if (controlPlane != null) {
+				controlPlane.close();
+			}
+			throw ex;
+		}
+		return new Launched(sidecar, properties, appPort, controlPlane);
 	}
 
 	static void stopUnadopted(ConfigurableBootstrapContext bootstrap, @Nullable ConfigurableApplicationContext context) {
@@ -117,14 +136,14 @@ final class DaprSidecarLauncher {
 		}
 		if (context == null || !context.getBeanFactory().containsSingleton(SIDECAR_BEAN_NAME)) {
 			// No context took it over: nothing else would stop it before the JVM exits.
-			bootstrap.get(Launched.class).sidecar().close();
+			bootstrap.get(Launched.class).close();
 		}
 	}
 
 	private static void adopt(ConfigurableApplicationContext context, Launched launched) {
 		DaprSidecar sidecar = launched.sidecar();
 		ConfigurableEnvironment environment = context.getEnvironment();
-		register(context, sidecar);
+		register(context, launched);
 		Integer appPort = launched.appPort();
 		String portProperty = grpcApp(Binder.get(environment)) ? GRPC_PORT_PROPERTY : "server.port";
 		if (appPort != null && environment.getProperty(portProperty, Integer.class, 8080) == 0) {
@@ -242,8 +261,16 @@ final class DaprSidecarLauncher {
 		return (port > 0) ? port : Ports.free();
 	}
 
-	private static void register(ConfigurableApplicationContext context, DaprSidecar sidecar) {
+	private static void register(ConfigurableApplicationContext context, Launched launched) {
+		DaprSidecar sidecar = launched.sidecar();
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		LaunchedControlPlane controlPlane = launched.controlPlane();
+		if (controlPlane != null) {
+			// Registered before the sidecar, so destroyed after it.
+			beanFactory.registerSingleton(PLACEMENT_BEAN_NAME, controlPlane.placement());
+			beanFactory.registerSingleton(SCHEDULER_BEAN_NAME, controlPlane.scheduler());
+			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean("daprControlPlane", controlPlane::close);
+		}
 		beanFactory.registerSingleton(SIDECAR_BEAN_NAME, sidecar);
 		beanFactory.registerSingleton("daprSidecarConnectionDetails", new DaprSidecarConnectionDetails(sidecar));
 		// Registered before any other bean, so destroyed after all of them.
@@ -287,7 +314,16 @@ final class DaprSidecarLauncher {
 	}
 
 	/** A sidecar this application launched, with what it was launched with. */
-	record Launched(DaprSidecar sidecar, DaprSidecarProperties properties, @Nullable Integer appPort) {
+	record Launched(DaprSidecar sidecar, DaprSidecarProperties properties, @Nullable Integer appPort,
+			@Nullable LaunchedControlPlane controlPlane) {
+
+		void close() {
+			this.sidecar.close();
+			if (this.controlPlane != null) {
+				this.controlPlane.close();
+			}
+		}
+
 	}
 
 	private static boolean isListening(int port) {

@@ -72,6 +72,9 @@ public class DaprSidecarProperties {
 	/** Whether and where daprd probes the app's health. */
 	private final AppHealthCheck appHealthCheck = new AppHealthCheck();
 
+	/** The placement and scheduler processes a launched daprd connects to. */
+	private final ControlPlane controlPlane = new ControlPlane();
+
 	public LaunchMode getLaunch() {
 		return this.launch;
 	}
@@ -210,6 +213,57 @@ public class DaprSidecarProperties {
 
 	public AppHealthCheck getAppHealthCheck() {
 		return this.appHealthCheck;
+	}
+
+	public ControlPlane getControlPlane() {
+		return this.controlPlane;
+	}
+
+	/**
+	 * Dapr's control plane for a launched daprd: {@code placement} (actors, workflows) and
+	 * {@code scheduler} (reminders, jobs, workflows), run as processes beside it and
+	 * stopped with it.
+	 */
+	public static class ControlPlane {
+
+		/** When to launch placement and scheduler with daprd: auto, when a module of the application needs them. */
+		private ControlPlaneLaunch launch = ControlPlaneLaunch.AUTO;
+
+		/** How long placement and scheduler may each take to start. */
+		private Duration startupTimeout = Duration.ofSeconds(30);
+
+		public ControlPlaneLaunch getLaunch() {
+			return this.launch;
+		}
+
+		public void setLaunch(ControlPlaneLaunch launch) {
+			this.launch = launch;
+		}
+
+		public Duration getStartupTimeout() {
+			return this.startupTimeout;
+		}
+
+		public void setStartupTimeout(Duration startupTimeout) {
+			this.startupTimeout = startupTimeout;
+		}
+
+	}
+
+	/**
+	 * When to launch the control plane with a launched daprd.
+	 */
+	public enum ControlPlaneLaunch {
+
+		/** When a {@link DaprControlPlaneRequirement} of the application asks for it. */
+		AUTO,
+
+		/** Always: for an application that uses actors, workflows or jobs through other clients. */
+		ALWAYS,
+
+		/** Never. */
+		NEVER
+
 	}
 
 	/**
