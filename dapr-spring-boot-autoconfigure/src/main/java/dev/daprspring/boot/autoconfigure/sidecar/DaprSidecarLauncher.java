@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import dev.daprspring.boot.autoconfigure.client.DaprClientProperties;
 import dev.daprspring.boot.autoconfigure.client.PropertiesDaprConnectionDetails;
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarProperties.LaunchMode;
+import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarRunListener.ApplicationPackages;
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarRunListener.ApplicationWebType;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.Ports;
@@ -72,7 +74,8 @@ final class DaprSidecarLauncher {
 		if (properties.getLaunch() == LaunchMode.NEVER || context.getBeanFactory().containsBean(SIDECAR_BEAN_NAME)) {
 			return;
 		}
-		Launched launched = launch(properties, binder, event.getSpringApplication()::getWebApplicationType);
+		Launched launched = launch(properties, binder, event.getSpringApplication()::getWebApplicationType,
+				() -> ApplicationPackages.of(event.getSpringApplication()).names());
 		if (launched != null) {
 			adopt(context, launched);
 		}
@@ -96,7 +99,9 @@ final class DaprSidecarLauncher {
 		Launched launched = launch(properties, binder,
 				() -> binder.bind("spring.main.web-application-type", WebApplicationType.class)
 					.orElseGet(() -> bootstrap.isRegistered(ApplicationWebType.class)
-							? bootstrap.get(ApplicationWebType.class).type() : WebApplicationType.deduce()));
+							? bootstrap.get(ApplicationWebType.class).type() : WebApplicationType.deduce()),
+				() -> bootstrap.isRegistered(ApplicationPackages.class) ? bootstrap.get(ApplicationPackages.class).names()
+						: List.of());
 		if (launched == null) {
 			return null;
 		}
@@ -107,15 +112,22 @@ final class DaprSidecarLauncher {
 
 	// Starts daprd unless dapr.sidecar.launch=auto finds one answering already.
 	private static @Nullable Launched launch(DaprSidecarProperties properties, Binder binder,
-			Supplier<WebApplicationType> webApplicationType) {
+			Supplier<WebApplicationType> webApplicationType, Supplier<List<String>> applicationPackages) {
 		if (properties.getLaunch() == LaunchMode.AUTO && sidecarAnswers(binder)) {
 			return null;
 		}
 		Integer appPort = appPort(properties, binder, webApplicationType.get());
 		DaprSidecar.Builder builder = builder(properties, appId(properties, binder), appPort);
-		LaunchedControlPlane controlPlane = LaunchedControlPlane.startIfWanted(properties.getControlPlane(), binder);
+		LaunchedControlPlane controlPlane = LaunchedControlPlane.startIfWanted(properties.getControlPlane(), binder,
+				applicationPackages.get());
 		if (controlPlane != null) {
 			builder.placement(controlPlane.placement().address()).scheduler(controlPlane.scheduler().address());
+			if (properties.getResourcesPaths().isEmpty()) {
+				// Actors keep their state in the one store marked for it (daprd 1.17.5 crashes on an
+				// actor state read when none is).
+				builder.component(DaprComponents.inMemoryState(properties.getStateStore())
+					.withMetadata("actorStateStore", "true"));
+			}
 		}
 		DaprSidecar sidecar = builder.build();
 		try {

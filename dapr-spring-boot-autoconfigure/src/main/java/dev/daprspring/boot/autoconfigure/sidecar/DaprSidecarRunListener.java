@@ -1,5 +1,8 @@
 package dev.daprspring.boot.autoconfigure.sidecar;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
@@ -30,6 +33,8 @@ public class DaprSidecarRunListener implements SpringApplicationRunListener {
 		this.bootstrapContext = bootstrapContext;
 		bootstrapContext.registerIfAbsent(ApplicationWebType.class,
 				InstanceSupplier.of(new ApplicationWebType(this.application.getWebApplicationType())));
+		bootstrapContext.registerIfAbsent(ApplicationPackages.class,
+				InstanceSupplier.of(ApplicationPackages.of(this.application)));
 	}
 
 	@Override
@@ -41,6 +46,21 @@ public class DaprSidecarRunListener implements SpringApplicationRunListener {
 
 	/** The web application type of the application being started. */
 	record ApplicationWebType(WebApplicationType type) {
+	}
+
+	/** The packages of the application's class sources, where its component scanning starts. */
+	record ApplicationPackages(List<String> names) {
+
+		static ApplicationPackages of(SpringApplication application) {
+			List<String> names = new ArrayList<>();
+			for (Object source : application.getAllSources()) {
+				if (source instanceof Class<?> type && !names.contains(type.getPackageName())) {
+					names.add(type.getPackageName());
+				}
+			}
+			return new ApplicationPackages(List.copyOf(names));
+		}
+
 	}
 
 }

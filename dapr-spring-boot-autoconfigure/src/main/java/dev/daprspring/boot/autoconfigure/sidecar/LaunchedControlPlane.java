@@ -22,8 +22,8 @@ record LaunchedControlPlane(DaprPlacement placement, DaprScheduler scheduler) im
 	private static final Log logger = LogFactory.getLog(LaunchedControlPlane.class);
 
 	/** Starts both services when they are wanted; {@code null} when they are not. */
-	static @Nullable LaunchedControlPlane startIfWanted(ControlPlane properties, Binder binder) {
-		String reason = reason(properties, binder,
+	static @Nullable LaunchedControlPlane startIfWanted(ControlPlane properties, Binder binder, List<String> applicationPackages) {
+		String reason = reason(properties, binder, applicationPackages,
 				SpringFactoriesLoader.loadFactories(DaprControlPlaneRequirement.class, null));
 		if (reason == null) {
 			return null;
@@ -45,7 +45,7 @@ record LaunchedControlPlane(DaprPlacement placement, DaprScheduler scheduler) im
 	}
 
 	/** Why the control plane is launched, or {@code null} when it is not. */
-	static @Nullable String reason(ControlPlane properties, Binder binder,
+	static @Nullable String reason(ControlPlane properties, Binder binder, List<String> applicationPackages,
 			List<DaprControlPlaneRequirement> requirements) {
 		switch (properties.getLaunch()) {
 			case NEVER:
@@ -54,7 +54,7 @@ record LaunchedControlPlane(DaprPlacement placement, DaprScheduler scheduler) im
 				return "dapr.sidecar.control-plane.launch=always";
 			default:
 				for (DaprControlPlaneRequirement requirement : requirements) {
-					String reason = requirement.requiresControlPlane(binder);
+					String reason = requirement.requiresControlPlane(binder, applicationPackages);
 					if (reason != null) {
 						return reason;
 					}

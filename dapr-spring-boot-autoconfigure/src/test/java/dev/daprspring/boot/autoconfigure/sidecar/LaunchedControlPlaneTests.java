@@ -19,24 +19,24 @@ class LaunchedControlPlaneTests {
 
 	private final Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("app.actors", "true")));
 
-	private final DaprControlPlaneRequirement actors = (binder) -> binder.bind("app.actors", Boolean.class)
+	private final DaprControlPlaneRequirement actors = (binder, packages) -> binder.bind("app.actors", Boolean.class)
 		.map((on) -> on ? "hosts actors" : null)
 		.orElse(null);
 
 	@Test
 	void autoLaunchesOnlyWhenARequirementAsks() {
-		assertThat(LaunchedControlPlane.reason(controlPlane(ControlPlaneLaunch.AUTO), this.binder, List.of()))
+		assertThat(LaunchedControlPlane.reason(controlPlane(ControlPlaneLaunch.AUTO), this.binder, List.of(), List.of()))
 			.isNull();
-		assertThat(LaunchedControlPlane.reason(controlPlane(ControlPlaneLaunch.AUTO), this.binder,
-				List.of((binder) -> null, this.actors)))
+		assertThat(LaunchedControlPlane.reason(controlPlane(ControlPlaneLaunch.AUTO), this.binder, List.of(),
+				List.of((binder, packages) -> null, this.actors)))
 			.isEqualTo("hosts actors");
 	}
 
 	@Test
 	void alwaysAndNeverOverrideTheRequirements() {
-		assertThat(LaunchedControlPlane.reason(controlPlane(ControlPlaneLaunch.ALWAYS), this.binder, List.of()))
+		assertThat(LaunchedControlPlane.reason(controlPlane(ControlPlaneLaunch.ALWAYS), this.binder, List.of(), List.of()))
 			.isEqualTo("dapr.sidecar.control-plane.launch=always");
-		assertThat(LaunchedControlPlane.reason(controlPlane(ControlPlaneLaunch.NEVER), this.binder,
+		assertThat(LaunchedControlPlane.reason(controlPlane(ControlPlaneLaunch.NEVER), this.binder, List.of(),
 				List.of(this.actors)))
 			.isNull();
 	}

@@ -1,0 +1,89 @@
+package dev.daprspring.actors.runtime;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+import com.google.protobuf.ByteString;
+import org.jspecify.annotations.Nullable;
+
+import dev.daprspring.actors.runtime.ActorActivations.Activation;
+import dev.daprspring.core.convert.DaprValueConverter;
+
+/**
+ * Runs one call of an actor method as a turn: the argument read from JSON, the method
+ * invoked on the actor's activation, its state changes saved in one transaction if it
+ * returned and dropped if it threw, the result written as JSON.
+ */
+public final class ActorDispatcher {
+
+	private final ActorTypes types;
+
+	private final ActorActivations activations;
+
+	private final DaprValueConverter converter;
+
+	public ActorDispatcher(ActorTypes types, ActorActivations activations, DaprValueConverter converter) {
+		this.types = types;
+		this.activations = activations;
+		this.converter = converter;
+	}
+
+	public ActorTypes types() {
+		return this.types;
+	}
+
+	public ActorActivations activations() {
+		return this.activations;
+	}
+
+	/**
+	 * Calls the method.
+	 * @return the result as JSON, empty for none
+	 * @throws UnknownActorException for a type or method this application does not have
+	 * @throws ActorMethodFailure when the method throws
+	 */
+	public ByteString invoke(String typeName, String actorId, String methodName, ByteString body) {
+		ActorType type = this.types.find(typeName)
+			.orElseThrow(() -> new UnknownActorException("No actor type " + typeName + " is hosted here; the types "
+					+ "are " + this.types.names()));
+		Method method = type.methods().get(methodName);
+		if (method == null) {
+			throw new UnknownActorException("Actor type " + typeName + " has no method " + methodName
+					+ "; its methods are " + type.methods().keySet());
+		}
+		Object[] arguments = arguments(type, method, body);
+		Activation activation = this.activations.activate(type, actorId);
+		Object result;
+		try {
+			result = method.invoke(activation.instance(), arguments);
+		}
+		catch (InvocationTargetException ex) {
+			activation.state().discard();
+			Throwable cause = ex.getTargetException();
+			throw new ActorMethodFailure(cause.getClass().getName(), String.valueOf(cause.getMessage()), cause);
+		}
+		catch (IllegalAccessException ex) {
+			activation.state().discard();
+			throw new IllegalStateException("Cannot call " + method, ex);
+		}
+		activation.state().commit();
+		return (method.getReturnType() == void.class || result == null) ? ByteString.EMPTY
+				: this.converter.write(result);
+	}
+
+	private Object[] arguments(ActorType type, Method method, ByteString body) {
+		if (method.getParameterCount() == 0) {
+			return new Object[0];
+		}
+		@Nullable Object argument;
+		try {
+			argument = body.isEmpty() ? null : this.converter.read(body, method.getGenericParameterTypes()[0]);
+		}
+		catch (RuntimeException ex) {
+			throw new UnknownActorException("The argument of " + type.name() + "." + method.getName() + " is not a "
+					+ method.getGenericParameterTypes()[0].getTypeName() + ": " + ex.getMessage());
+		}
+		return new Object[] { argument };
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.daprspring.boot.autoconfigure.actors;
+
+import jakarta.servlet.http.HttpServlet;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.actors.annotation.DaprActor;
+import dev.daprspring.actors.client.ActorProxyFactory;
+import dev.daprspring.actors.runtime.ActorActivations;
+import dev.daprspring.actors.runtime.ActorDispatcher;
+import dev.daprspring.actors.runtime.ActorRuntimeSettings;
+import dev.daprspring.actors.runtime.ActorTypes;
+import dev.daprspring.actors.runtime.DaprActorServlet;
+import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
+import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.core.convert.DaprValueConverter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Hosts the application's {@link DaprActor} types and gives it an
+ * {@link ActorProxyFactory} to call actors.
+ */
+@AutoConfiguration(after = DaprClientAutoConfiguration.class)
+@ConditionalOnClass(DaprActor.class)
+@ConditionalOnBean(DaprTransport.class)
+@ConditionalOnBooleanProperty(name = "dapr.actors.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(DaprActorsProperties.class)
+public final class DaprActorsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	static ActorTypes daprActorTypes(ConfigurableListableBeanFactory beanFactory) {
+		return ActorTypes.from(beanFactory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActorDispatcher daprActorDispatcher(ActorTypes types, ConfigurableListableBeanFactory beanFactory,
+			DaprTransport transport, ObjectProvider<JsonMapper> jsonMapper) {
+		DaprValueConverter converter = new DaprValueConverter(jsonMapper.getIfAvailable(JsonMapper::new));
+		return new ActorDispatcher(types, new ActorActivations(beanFactory, transport, converter), converter);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActorProxyFactory daprActorProxyFactory(DaprTransport transport, ActorTypes types,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return new ActorProxyFactory(transport, new DaprValueConverter(jsonMapper.getIfAvailable(JsonMapper::new)),
+				types);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(HttpServlet.class)
+	static class ActorEndpointsConfiguration {
+
+		@Bean
+		ServletRegistrationBean<DaprActorServlet> daprActorServlet(ActorDispatcher dispatcher,
+				DaprActorsProperties properties, ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+			ActorRuntimeSettings settings = new ActorRuntimeSettings(properties.getIdleTimeout(),
+					properties.getScanInterval(), properties.getDrainOngoingCallTimeout(),
+					properties.isDrainRebalancedActors(), properties.isReentrancy(), properties.getMaxStackDepth());
+			// The same token as the other sidecar-facing endpoints (dapr.app.api-token, else APP_API_TOKEN).
+			String token = environment.getProperty("dapr.app.api-token", environment.getProperty("APP_API_TOKEN", ""));
+			DaprActorServlet servlet = new DaprActorServlet(dispatcher, settings,
+					jsonMapper.getIfAvailable(JsonMapper::new), token);
+			ServletRegistrationBean<DaprActorServlet> registration = new ServletRegistrationBean<>(servlet,
+					DaprActorServlet.MAPPINGS);
+			registration.setName("daprActorServlet");
+			return registration;
+		}
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.daprspring.boot.autoconfigure.actors;
+
+import org.junit.jupiter.api.Test;
+
+import dev.daprspring.actors.client.ActorProxyFactory;
+import dev.daprspring.actors.runtime.ActorDispatcher;
+import dev.daprspring.actors.runtime.ActorTypes;
+import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DaprActorsAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(DaprClientAutoConfiguration.class, DaprActorsAutoConfiguration.class));
+
+	@Test
+	void proxiesAndTheDispatcherAreConfiguredWithoutTheEndpointsOutsideAWebApplication() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(ActorTypes.class)
+				.hasSingleBean(ActorDispatcher.class)
+				.hasSingleBean(ActorProxyFactory.class)
+				.doesNotHaveBean(ServletRegistrationBean.class);
+			assertThat(context.getBean(ActorTypes.class).isEmpty()).isTrue();
+		});
+	}
+
+	@Test
+	void aServletApplicationServesTheActorEndpoints() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DaprClientAutoConfiguration.class, DaprActorsAutoConfiguration.class))
+			.run((context) -> assertThat(context.getBean("daprActorServlet", ServletRegistrationBean.class)
+				.getUrlMappings()).containsExactly("/dapr/config", "/actors/*"));
+	}
+
+	@Test
+	void actorsCanBeSwitchedOff() {
+		this.runner.withPropertyValues("dapr.actors.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ActorProxyFactory.class));
+	}
+
+}
