@@ -115,11 +115,13 @@ public final class DaprMessagingAutoConfiguration {
 	@ConditionalOnMissingBean
 	TopicEventDispatcher daprTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper,
 			TopicErrorHandler errorHandler, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<TopicDeliveryObservationConvention> observationConvention) {
+			ObjectProvider<TopicDeliveryObservationConvention> observationConvention,
+			DaprMessagingProperties properties) {
 		TopicEventDispatcher dispatcher = new TopicEventDispatcher(
 				TopicHandlerMethodFactory.create(jsonMapper.getIfAvailable(JsonMapper::new)), errorHandler);
 		dispatcher.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		dispatcher.setObservationConvention(observationConvention.getIfAvailable());
+		dispatcher.setConcurrencyWait(properties.getConcurrencyWait());
 		return dispatcher;
 	}
 
