@@ -121,7 +121,10 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		byte[] body = request.getInputStream().readAllBytes();
+		byte[] body = readBody(request, response);
+		if (body == null) {
+			return;
+		}
 		if (route.endpoint().bulk() != null) {
 			deliverBulk(route, body, response);
 			return;

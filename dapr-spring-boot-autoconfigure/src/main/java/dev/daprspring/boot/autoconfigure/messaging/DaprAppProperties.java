@@ -3,6 +3,7 @@ package dev.daprspring.boot.autoconfigure.messaging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the sidecar calls the application.
@@ -15,6 +16,9 @@ public class DaprAppProperties {
 
 	/** Token the sidecar must send in dapr-api-token on every call to the app; defaults to APP_API_TOKEN. */
 	private @Nullable String apiToken;
+
+	/** Largest request body the sidecar may post to the app (deliveries, bindings); set it to the sidecar's --max-body-size. */
+	private DataSize maxBodySize = DataSize.ofMegabytes(4);
 
 	public Protocol getProtocol() {
 		return this.protocol;
@@ -30,6 +34,14 @@ public class DaprAppProperties {
 
 	public void setApiToken(@Nullable String apiToken) {
 		this.apiToken = apiToken;
+	}
+
+	public DataSize getMaxBodySize() {
+		return this.maxBodySize;
+	}
+
+	public void setMaxBodySize(DataSize maxBodySize) {
+		this.maxBodySize = maxBodySize;
 	}
 
 	/**

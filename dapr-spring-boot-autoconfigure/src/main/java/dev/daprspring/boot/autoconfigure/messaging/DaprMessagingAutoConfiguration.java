@@ -183,6 +183,7 @@ public final class DaprMessagingAutoConfiguration {
 			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher, bulkDispatcher,
 					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
 			servlet.setAppApiToken(appApiToken(app, environment));
+			servlet.setMaxBodySize(app.getMaxBodySize().toBytes());
 			servlet.setDeclaredSubscriptions(declaredSubscriptions(properties, environment));
 			DaprOperations operations = dapr.getIfAvailable();
 			if (operations != null) {
@@ -214,6 +215,7 @@ public final class DaprMessagingAutoConfiguration {
 				Environment environment) {
 			DaprBindingServlet servlet = new DaprBindingServlet(registry, dispatcher);
 			servlet.setAppApiToken(appApiToken(app, environment));
+			servlet.setMaxBodySize(app.getMaxBodySize().toBytes());
 			return new BindingServletInitializer(beanFactory, registry, servlet);
 		}
 

@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * log line that names the problem, and events after it are still handled.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dapr.sidecar.launch=always", "dapr.sidecar.app-api-token=" + BadDeliveryIntegrationTests.TOKEN })
+		properties = { "dapr.sidecar.launch=always", "dapr.sidecar.app-api-token=" + BadDeliveryIntegrationTests.TOKEN,
+				"dapr.app.max-body-size=64KB" })
 @ExtendWith(OutputCaptureExtension.class)
 class BadDeliveryIntegrationTests {
 
@@ -86,6 +87,25 @@ class BadDeliveryIntegrationTests {
 			.untilAsserted(() -> assertThat(output).contains("Dropping")
 				.contains("event 'xml-1' (application/xml) is not JSON of type " + Order.class.getName()));
 		assertThat(this.handler.orders).noneMatch((order) -> order.id().equals("x-1"));
+	}
+
+	@Test
+	void anEventLargerThanTheAppsMaxBodySizeIsAnswered413NamingThePropertyAndNotHandled(CapturedOutput output) {
+		String large = "x".repeat(100 * 1024);
+		this.dapr.pubsub().publish("orders", new Order(large, 1), PublishOptions.none().withId("large-1"));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(output).contains("The body of POST /dapr/topics/pubsub/orders (")
+				.contains("is larger than the 65536 bytes the app accepts (dapr.app.max-body-size, which should "
+						+ "equal the sidecar's --max-body-size); it was not handled"));
+		assertThat(this.handler.orders).noneMatch((order) -> order.id().equals(large));
+	}
+
+	@Test
+	void aHandBuiltBodyAboveTheLimitIsAnswered413WithTheReason() throws Exception {
+		HttpResponse<String> answer = post("{\"specversion\":\"1.0\",\"id\":\"big-1\",\"data\":{\"id\":\""
+				+ "y".repeat(70 * 1024) + "\"}}", TOKEN);
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.body()).contains("is larger than the 65536 bytes the app accepts (dapr.app.max-body-size");
 	}
 
 	@Test
