@@ -14,7 +14,7 @@ public class DaprAppProperties {
 	/** How the sidecar calls the app: http (servlets) or grpc (AppCallback served by Spring gRPC's server). */
 	private Protocol protocol = Protocol.HTTP;
 
-	/** Token the sidecar must send in dapr-api-token on every call to the app; defaults to APP_API_TOKEN. */
+	/** Token the sidecar must send in dapr-api-token on every call to the app; defaults to APP_API_TOKEN; empty counts as unset. */
 	private @Nullable String apiToken;
 
 	/** Largest request body the sidecar may post to the app (deliveries, bindings); set it to the sidecar's --max-body-size. */
