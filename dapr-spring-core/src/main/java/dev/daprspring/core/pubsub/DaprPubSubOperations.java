@@ -3,6 +3,7 @@ package dev.daprspring.core.pubsub;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.google.protobuf.ByteString;
 import io.dapr.v1.DaprPubsubProtos.BulkPublishRequest;
@@ -58,8 +59,9 @@ public final class DaprPubSubOperations implements PubSubOperations {
 	@Override
 	public void publish(String topic, Object payload, PublishOptions options) {
 		checkTopic(topic);
-		Map<String, String> metadata = options.requestMetadata();
-		Encoded encoded = encode(topic, payload, options);
+		PublishOptions sent = withClientId(payload, options);
+		Map<String, String> metadata = sent.requestMetadata();
+		Encoded encoded = encode(topic, payload, sent);
 		PublishEventRequest request = PublishEventRequest.newBuilder()
 			.setPubsubName(this.pubsub)
 			.setTopic(topic)
@@ -67,7 +69,17 @@ public final class DaprPubSubOperations implements PubSubOperations {
 			.setDataContentType(encoded.contentType())
 			.putAllMetadata(metadata)
 			.build();
-		this.transport.call(DaprCall.write(BLOCK, "publish", this.pubsub), (dapr) -> dapr.publishEvent(request));
+		// With its CloudEvent id fixed, a repetition after a lost answer is a duplicate subscribers can recognise.
+		boolean repeatable = payload instanceof CloudEvent || sent.id() != null;
+		this.transport.call(DaprCall.write(BLOCK, "publish", this.pubsub, repeatable),
+				(dapr) -> dapr.publishEvent(request));
+	}
+
+	// The CloudEvent id is chosen here, before the first attempt, unless the event brings its own envelope.
+	private static PublishOptions withClientId(Object payload, PublishOptions options) {
+		boolean ownEnvelope = payload instanceof CloudEvent || CloudEvent.CONTENT_TYPE.equals(options.contentType());
+		return (ownEnvelope || options.rawPayload() || options.id() != null) ? options
+				: options.withId(UUID.randomUUID().toString());
 	}
 
 	@Override

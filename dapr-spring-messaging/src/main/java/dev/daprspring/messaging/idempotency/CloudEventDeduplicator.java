@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.error.DaprEtagMismatchException;
+import dev.daprspring.core.error.DaprOutcomeUnknownException;
 import dev.daprspring.core.pubsub.CloudEvent;
 import dev.daprspring.core.state.SaveOptions;
 import dev.daprspring.core.state.StateEntry;
@@ -141,11 +142,15 @@ public class CloudEventDeduplicator {
 			state().save(key, claim, FIRST_WRITE.withTtl(duration));
 			return true;
 		}
-		catch (DaprEtagMismatchException ex) {
+		catch (DaprEtagMismatchException | DaprOutcomeUnknownException ex) {
 			StateEntry<String> existing = state().getEntry(key, String.class);
 			if (claim.equals(existing.value())) {
 				// A retry of this save after its first attempt had written: the claim is ours.
 				return true;
+			}
+			if (existing.value() == null && ex instanceof DaprOutcomeUnknownException unknown) {
+				// Nothing was written after all: the delivery fails and is redelivered.
+				throw unknown;
 			}
 			return existing.value() != null && this.abandoned.remove(existing.value())
 					&& takeOver(key, existing, claim, duration);
