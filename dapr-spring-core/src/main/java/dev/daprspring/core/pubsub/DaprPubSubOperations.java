@@ -100,20 +100,23 @@ public final class DaprPubSubOperations implements PubSubOperations {
 			.setPubsubName(this.pubsub)
 			.setTopic(topic)
 			.putAllMetadata(metadata);
+		boolean repeatable = true;
 		for (int i = 0; i < payloads.size(); i++) {
 			Object payload = payloads.get(i);
 			Assert.notNull(payload, "Payload " + i + " of publishAll is null; every entry needs a payload");
-			Encoded encoded = encode(topic, payload, options);
-			// The sidecar reads CloudEvent overrides and the TTL from each entry's metadata.
+			PublishOptions entry = withClientId(payload, options);
+			repeatable &= payload instanceof CloudEvent || entry.id() != null;
+			Encoded encoded = encode(topic, payload, entry);
+			// The sidecar reads CloudEvent overrides (the entry's own id) and the TTL from each entry's metadata.
 			request.addEntries(BulkPublishRequestEntry.newBuilder()
 				.setEntryId(Integer.toString(i))
 				.setEvent(encoded.data())
 				.setContentType(encoded.contentType())
-				.putAllMetadata(metadata));
+				.putAllMetadata(entry.requestMetadata()));
 		}
 		BulkPublishRequest built = request.build();
-		BulkPublishResponse response = this.transport.call(DaprCall.write(BLOCK, "publishAll", this.pubsub),
-				(dapr) -> dapr.bulkPublishEvent(built));
+		BulkPublishResponse response = this.transport.call(
+				DaprCall.write(BLOCK, "publishAll", this.pubsub, repeatable), (dapr) -> dapr.bulkPublishEvent(built));
 		List<BulkPublishResult.FailedEntry> failed = new ArrayList<>(response.getFailedEntriesCount());
 		for (BulkPublishResponseFailedEntry entry : response.getFailedEntriesList()) {
 			failed.add(new BulkPublishResult.FailedEntry(entry.getEntryId(), index(entry.getEntryId()),

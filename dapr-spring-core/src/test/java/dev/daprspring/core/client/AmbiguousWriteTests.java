@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.google.protobuf.Empty;
 import io.dapr.v1.DaprGrpc;
+import io.dapr.v1.DaprPubsubProtos.BulkPublishRequest;
+import io.dapr.v1.DaprPubsubProtos.BulkPublishResponse;
 import io.dapr.v1.DaprPubsubProtos.PublishEventRequest;
 import io.dapr.v1.DaprStateProtos.SaveStateRequest;
 import io.grpc.Server;
@@ -47,6 +49,8 @@ class AmbiguousWriteTests {
 
 	private final List<PublishEventRequest> publishes = new CopyOnWriteArrayList<>();
 
+	private final List<BulkPublishRequest> bulkPublishes = new CopyOnWriteArrayList<>();
+
 	private final List<SaveStateRequest> saves = new CopyOnWriteArrayList<>();
 
 	private Server server;
@@ -63,6 +67,18 @@ class AmbiguousWriteTests {
 			public void publishEvent(PublishEventRequest request, StreamObserver<Empty> response) {
 				AmbiguousWriteTests.this.publishes.add(request);
 				answer(response);
+			}
+
+			@Override
+			public void bulkPublishEvent(BulkPublishRequest request, StreamObserver<BulkPublishResponse> response) {
+				AmbiguousWriteTests.this.bulkPublishes.add(request);
+				Status failure = AmbiguousWriteTests.this.failures.poll();
+				if (failure != null) {
+					response.onError(failure.asRuntimeException());
+					return;
+				}
+				response.onNext(BulkPublishResponse.getDefaultInstance());
+				response.onCompleted();
 			}
 
 			@Override
@@ -97,6 +113,22 @@ class AmbiguousWriteTests {
 		String firstId = this.publishes.get(0).getMetadataMap().get("cloudevent.id");
 		assertThat(firstId).isNotBlank();
 		assertThat(this.publishes.get(1).getMetadataMap()).containsEntry("cloudevent.id", firstId);
+	}
+
+	@Test
+	void aBulkPublishRepeatedAfterTheConnectionClosedCarriesTheCloudEventIdsOfItsFirstAttempt() {
+		this.failures.add(CONNECTION_CLOSED);
+		this.dapr.pubsub("pubsub").publishAll("orders", List.of("order-1", "order-2"));
+		assertThat(this.bulkPublishes).hasSize(2);
+		List<String> firstIds = this.bulkPublishes.get(0)
+			.getEntriesList()
+			.stream()
+			.map((entry) -> entry.getMetadataMap().get("cloudevent.id"))
+			.toList();
+		assertThat(firstIds).doesNotContainNull().doesNotHaveDuplicates().hasSize(2);
+		assertThat(this.bulkPublishes.get(1).getEntriesList())
+			.extracting((entry) -> entry.getMetadataMap().get("cloudevent.id"))
+			.containsExactlyElementsOf(firstIds);
 	}
 
 	@Test
