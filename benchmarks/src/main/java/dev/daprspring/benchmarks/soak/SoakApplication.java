@@ -45,7 +45,7 @@ class SoakApplication {
 			if (this.millis > 0) {
 				Thread.sleep(this.millis);
 			}
-			this.ledger.delivered(event.id());
+			this.ledger.delivered(event.data().sequence(), event.id());
 		}
 
 	}

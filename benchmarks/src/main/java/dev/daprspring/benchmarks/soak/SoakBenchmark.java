@@ -14,6 +14,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.daprspring.benchmarks.load.HarnessOptions;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
@@ -30,7 +32,8 @@ import org.springframework.util.FileSystemUtils;
  * handler saw. A publish that throws (the sidecar is down) is retried with the same
  * CloudEvent id, which is the caller's side of the at-least-once guarantee. Run with
  * {@code benchmarks/run soak}; the last line is
- * {@code SOAK sent=N handled=M lost=L duplicates=D restarts=R}.
+ * {@code SOAK sent=N handled=M lost=L duplicates=D renamed=X restarts=R}, where {@code renamed}
+ * counts the events delivered under more than one CloudEvent id.
  */
 public final class SoakBenchmark {
 
@@ -49,6 +52,7 @@ public final class SoakBenchmark {
 		defaults.put("stop", "kill");
 		defaults.put("delivery", "http");
 		defaults.put("daprd-args", "");
+		defaults.put("ids", "harness");
 		return defaults;
 	}
 
@@ -63,6 +67,7 @@ public final class SoakBenchmark {
 			options.count("handler-millis");
 			stopMode(options);
 			delivery(options);
+			harnessIds(options);
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println("benchmarks/run soak: " + ex.getMessage());
@@ -127,13 +132,15 @@ public final class SoakBenchmark {
 		AtomicLong next = new AtomicLong();
 		AtomicLong sent = new AtomicLong();
 		AtomicLong failedAttempts = new AtomicLong();
+		boolean harnessIds = harnessIds(options);
 		ExecutorService publishers = Executors.newFixedThreadPool(options.number("publishers"));
 		Future<?>[] done = new Future<?>[options.number("publishers")];
 		long started = System.nanoTime();
 		for (int i = 0; i < done.length; i++) {
 			done[i] = publishers.submit(() -> {
 				for (long sequence = next.getAndIncrement(); sequence < events; sequence = next.getAndIncrement()) {
-					publishUntilAccepted(dapr, id(run, sequence), new SoakEvent(sequence), failedAttempts);
+					publishUntilAccepted(dapr, harnessIds ? id(run, sequence) : null, new SoakEvent(sequence),
+							failedAttempts);
 					sent.incrementAndGet();
 				}
 				return null;
@@ -173,14 +180,14 @@ public final class SoakBenchmark {
 		drain(options.seconds("drain"), out, ledger, events);
 		long lost = 0;
 		for (long sequence = 0; sequence < events; sequence++) {
-			if (!ledger.contains(id(run, sequence))) {
+			if (!ledger.contains(sequence)) {
 				lost++;
 			}
 		}
 		int handled = ledger.distinct();
 		long duplicates = ledger.total() - handled;
-		return String.format("SOAK sent=%d handled=%d lost=%d duplicates=%d restarts=%d", sent.get(), handled, lost,
-				duplicates, restarted);
+		return String.format("SOAK sent=%d handled=%d lost=%d duplicates=%d renamed=%d restarts=%d", sent.get(),
+				handled, lost, duplicates, ledger.renamed(), restarted);
 	}
 
 	/**
@@ -209,9 +216,22 @@ public final class SoakBenchmark {
 		return "soak-" + run + "-" + sequence;
 	}
 
-	/** Publishes until the sidecar accepts, keeping the CloudEvent id across attempts. */
-	private static void publishUntilAccepted(DaprOperations dapr, String id, SoakEvent event, AtomicLong failed)
-			throws InterruptedException {
+	/**
+	 * {@code harness} (each event's CloudEvent id chosen by the harness, kept when a publish that
+	 * threw is retried) or {@code client} (no id given: the client chooses it before the first
+	 * attempt; a publish that threw is retried as a new one).
+	 */
+	private static boolean harnessIds(HarnessOptions options) {
+		String ids = options.text("ids");
+		if (!ids.equals("harness") && !ids.equals("client")) {
+			throw new IllegalArgumentException("--ids must be harness or client; got '" + ids + "'");
+		}
+		return ids.equals("harness");
+	}
+
+	/** Publishes until the sidecar accepts, keeping the CloudEvent id (if one is given) across attempts. */
+	private static void publishUntilAccepted(DaprOperations dapr, @Nullable String id, SoakEvent event,
+			AtomicLong failed) throws InterruptedException {
 		PublishOptions options = PublishOptions.none().withId(id);
 		while (true) {
 			try {

@@ -67,7 +67,8 @@ public final class DaprSidecar implements AutoCloseable {
 
 	private @Nullable Process process;
 
-	private @Nullable Thread shutdownHook;
+	// Package-private for the test that no hook outlives its process.
+	@Nullable Thread shutdownHook;
 
 	private DaprSidecar(Builder settings) {
 		this.settings = settings;
@@ -102,7 +103,9 @@ public final class DaprSidecar implements AutoCloseable {
 	 * @throws DaprSidecarException if daprd exits or is not ready within the startup timeout
 	 */
 	public synchronized DaprSidecar start() {
-		Assert.state(this.process == null, "Sidecar " + this.settings.appId + " is already running");
+		Assert.state(!isRunning(), "Sidecar " + this.settings.appId + " is already running");
+		// A daprd that exited on its own is forgotten, so that it can be started again.
+		discardProcess();
 		this.daprd = DaprdBinary.locate(this.settings.daprd);
 		List<String> resources = writeResources();
 		checkChosenPortsAreFree();
@@ -118,7 +121,7 @@ public final class DaprSidecar implements AutoCloseable {
 				return this;
 			}
 			catch (DaprSidecarException ex) {
-				kill();
+				discardProcess();
 				// A free port can be taken between choosing it and daprd binding it: choose again.
 				if (attempt < START_ATTEMPTS && portClash() && canRechoosePorts()) {
 					logger.warn("daprd could not bind a port, retrying with other free ports");
@@ -166,8 +169,7 @@ public final class DaprSidecar implements AutoCloseable {
 			kill();
 		}
 		finally {
-			this.process = null;
-			removeShutdownHook();
+			discardProcess();
 		}
 	}
 
@@ -370,6 +372,13 @@ public final class DaprSidecar implements AutoCloseable {
 		Thread hook = new Thread(this::kill, "daprd-" + this.settings.appId + "-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);
 		this.shutdownHook = hook;
+	}
+
+	// Kills the process, if any, and removes its shutdown hook: one hook at most per sidecar.
+	private void discardProcess() {
+		kill();
+		this.process = null;
+		removeShutdownHook();
 	}
 
 	private List<String> command(List<String> resources) {

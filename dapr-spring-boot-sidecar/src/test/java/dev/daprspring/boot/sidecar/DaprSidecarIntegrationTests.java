@@ -197,6 +197,19 @@ class DaprSidecarIntegrationTests {
 	}
 
 	@Test
+	void aFailedStartLeavesNoProcessNorShutdownHookSoStartCanBeTriedAgain() {
+		try (DaprSidecar dapr = DaprSidecar.builder("failedstart").arguments("--no-such-flag").build()) {
+			assertThatExceptionOfType(DaprSidecarException.class).isThrownBy(dapr::start)
+				.withMessageContaining("daprd for app 'failedstart' exited");
+			assertThat(dapr.shutdownHook).isNull();
+			// Again daprd's own failure, not "already running".
+			assertThatExceptionOfType(DaprSidecarException.class).isThrownBy(dapr::start)
+				.withMessageContaining("daprd for app 'failedstart' exited");
+			assertThat(dapr.shutdownHook).isNull();
+		}
+	}
+
+	@Test
 	void anUnknownComponentTypeFailsStartWithDaprdsReason() {
 		try (DaprSidecar dapr = DaprSidecar.builder("unknowntype")
 			.component(DaprComponent.of("mystery", "state.does-not-exist"))

@@ -10,17 +10,27 @@ import org.jspecify.annotations.Nullable;
  * @param component the component the call names, or {@code null}
  * @param idempotent whether repeating the call cannot change the outcome (reads), so a
  * timed-out attempt may be retried
+ * @param repeatable whether an attempt whose connection closed mid-call may be repeated:
+ * a read, or a write that cannot apply twice (an ETag-guarded or first-write state
+ * operation) or whose repetition is recognisable (a publish with its CloudEvent id)
  */
-public record DaprCall(String buildingBlock, String operation, @Nullable String component, boolean idempotent) {
+public record DaprCall(String buildingBlock, String operation, @Nullable String component, boolean idempotent,
+		boolean repeatable) {
 
-	/** A call that changes something, such as a save or a publish. */
+	/** A call that changes something, such as a save or a publish, and may apply twice if repeated. */
 	public static DaprCall write(String buildingBlock, String operation, @Nullable String component) {
-		return new DaprCall(buildingBlock, operation, component, false);
+		return new DaprCall(buildingBlock, operation, component, false, false);
+	}
+
+	/** A write that may be repeated after a connection closed under it, or one that may not. */
+	public static DaprCall write(String buildingBlock, String operation, @Nullable String component,
+			boolean repeatable) {
+		return new DaprCall(buildingBlock, operation, component, false, repeatable);
 	}
 
 	/** A call that only reads. */
 	public static DaprCall read(String buildingBlock, String operation, @Nullable String component) {
-		return new DaprCall(buildingBlock, operation, component, true);
+		return new DaprCall(buildingBlock, operation, component, true, true);
 	}
 
 	/** For example {@code state.save}. */

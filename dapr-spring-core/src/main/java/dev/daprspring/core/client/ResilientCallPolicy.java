@@ -3,6 +3,7 @@ package dev.daprspring.core.client;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,14 +15,19 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
 import dev.daprspring.core.error.DaprErrorDetails;
+import dev.daprspring.core.error.DaprEtagMismatchException;
+import dev.daprspring.core.error.DaprOutcomeUnknownException;
 import dev.daprspring.core.error.DaprSidecarUnavailableException;
 import dev.daprspring.core.error.DaprTimeoutException;
 
 /**
  * Retries and circuit breaking with Resilience4j, one retry and one circuit breaker per
  * building block. Only transient failures count: an unreachable sidecar is retried for
- * every call, a timeout only for reads, since a write that timed out may have happened.
- * ETag conflicts, unknown components and bad arguments are never retried.
+ * every call, a timeout only for reads, since a write that timed out may have happened,
+ * and a connection that closed under a call ({@link DaprOutcomeUnknownException}) only
+ * for reads and writes that are safe to repeat ({@link DaprCall#repeatable()}). When the
+ * repetition of an ETag-guarded write then finds the ETag changed, the outcome is unknown,
+ * not a conflict. ETag conflicts, unknown components and bad arguments are never retried.
  */
 public final class ResilientCallPolicy implements DaprCallPolicy {
 
@@ -30,9 +36,8 @@ public final class ResilientCallPolicy implements DaprCallPolicy {
 	// Settings are fixed per building block, as the breakers and retries built from them are.
 	private final Map<String, Settings> blockSettings = new ConcurrentHashMap<>();
 
-	private final Map<String, Retry> readRetries = new ConcurrentHashMap<>();
-
-	private final Map<String, Retry> writeRetries = new ConcurrentHashMap<>();
+	// By building block and kind of call (read, repeatable write, write): each kind retries other failures.
+	private final Map<String, Retry> retries = new ConcurrentHashMap<>();
 
 	private final Map<String, CircuitBreaker> circuitBreakers = new ConcurrentHashMap<>();
 
@@ -48,7 +53,7 @@ public final class ResilientCallPolicy implements DaprCallPolicy {
 	public <T> T execute(DaprCall call, Supplier<T> attempt) {
 		String block = call.buildingBlock();
 		Settings blockSettings = this.blockSettings.computeIfAbsent(block, this.settings);
-		Supplier<T> guarded = attempt;
+		Supplier<T> guarded = (call.repeatable() && !call.idempotent()) ? ambiguityAware(call, attempt) : attempt;
 		if (blockSettings.circuitBreaker()) {
 			CircuitBreaker breaker = this.circuitBreakers.computeIfAbsent(block,
 					(name) -> CircuitBreaker.of("dapr-" + name, circuitBreakerConfig(blockSettings)));
@@ -68,9 +73,9 @@ public final class ResilientCallPolicy implements DaprCallPolicy {
 			};
 		}
 		if (blockSettings.maxAttempts() > 1) {
-			Map<String, Retry> retries = call.idempotent() ? this.readRetries : this.writeRetries;
-			Retry retry = retries.computeIfAbsent(block,
-					(name) -> Retry.of("dapr-" + name, retryConfig(blockSettings, call.idempotent())));
+			String kind = call.idempotent() ? "read" : call.repeatable() ? "repeatable-write" : "write";
+			Retry retry = this.retries.computeIfAbsent(block + "/" + kind,
+					(name) -> Retry.of("dapr-" + name, retryConfig(blockSettings, call)));
 			return retry.executeSupplier(guarded);
 		}
 		return guarded.get();
@@ -82,12 +87,47 @@ public final class ResilientCallPolicy implements DaprCallPolicy {
 		return (breaker != null) ? breaker.getState() : CircuitBreaker.State.CLOSED;
 	}
 
-	private static RetryConfig retryConfig(Settings settings, boolean idempotent) {
+	// A repeated write that finds its ETag changed may have been changed by its own first attempt.
+	private static <T> Supplier<T> ambiguityAware(DaprCall call, Supplier<T> attempt) {
+		AtomicReference<DaprOutcomeUnknownException> ambiguous = new AtomicReference<>();
+		return () -> {
+			try {
+				return attempt.get();
+			}
+			catch (DaprOutcomeUnknownException ex) {
+				ambiguous.set(ex);
+				throw ex;
+			}
+			catch (DaprEtagMismatchException ex) {
+				DaprOutcomeUnknownException earlier = ambiguous.get();
+				if (earlier == null) {
+					throw ex;
+				}
+				DaprOutcomeUnknownException unknown = new DaprOutcomeUnknownException(call.name()
+						+ " may or may not have been written: the connection of an earlier attempt closed during "
+						+ "the call, and the retry found the ETag changed, perhaps by that attempt. Read the value "
+						+ "to find out before writing again", ex.getDetails(), ex);
+				unknown.addSuppressed(earlier);
+				throw unknown;
+			}
+		};
+	}
+
+	private static RetryConfig retryConfig(Settings settings, DaprCall call) {
 		return RetryConfig.custom()
 			.maxAttempts(settings.maxAttempts())
 			.intervalFunction(IntervalFunction.ofExponentialBackoff(settings.initialBackoff(), settings.multiplier()))
-			.retryOnException((ex) -> isTransient(ex, idempotent))
+			.retryOnException((ex) -> isRetryable(ex, call))
 			.build();
+	}
+
+	// A call whose connection closed under it is repeated only when that is safe; an unknown outcome that
+	// a repetition revealed (an ETag mismatch) is not repeated again.
+	private static boolean isRetryable(Throwable ex, DaprCall call) {
+		if (ex instanceof DaprOutcomeUnknownException) {
+			return call.repeatable() && !(ex.getCause() instanceof DaprEtagMismatchException);
+		}
+		return isTransient(ex, call.idempotent());
 	}
 
 	private static CircuitBreakerConfig circuitBreakerConfig(Settings settings) {

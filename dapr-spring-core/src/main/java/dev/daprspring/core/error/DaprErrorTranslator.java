@@ -62,10 +62,10 @@ public final class DaprErrorTranslator {
 			case UNKNOWN:
 				if (connectionLost(status, lower)) {
 					// grpc-java reports a connection that closed under a call as UNKNOWN, not UNAVAILABLE.
-					return new DaprSidecarUnavailableException("Dapr sidecar at " + this.endpoint + " is unavailable ("
+					return new DaprOutcomeUnknownException("Dapr sidecar at " + this.endpoint + " is unavailable ("
 							+ what + "): the connection closed during the call (" + description + "), so it may or "
-							+ "may not have taken effect. Is daprd running and is dapr.client.grpc-endpoint right?",
-							details, ex);
+							+ "may not have taken effect; read what it would have changed before writing it again. "
+							+ "Is daprd running and is dapr.client.grpc-endpoint right?", details, ex);
 				}
 				break;
 			case DEADLINE_EXCEEDED:

@@ -3,6 +3,7 @@ package dev.daprspring.core.pubsub;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.google.protobuf.ByteString;
 import io.dapr.v1.DaprPubsubProtos.BulkPublishRequest;
@@ -58,8 +59,9 @@ public final class DaprPubSubOperations implements PubSubOperations {
 	@Override
 	public void publish(String topic, Object payload, PublishOptions options) {
 		checkTopic(topic);
-		Map<String, String> metadata = options.requestMetadata();
-		Encoded encoded = encode(topic, payload, options);
+		PublishOptions sent = withClientId(payload, options);
+		Map<String, String> metadata = sent.requestMetadata();
+		Encoded encoded = encode(topic, payload, sent);
 		PublishEventRequest request = PublishEventRequest.newBuilder()
 			.setPubsubName(this.pubsub)
 			.setTopic(topic)
@@ -67,7 +69,17 @@ public final class DaprPubSubOperations implements PubSubOperations {
 			.setDataContentType(encoded.contentType())
 			.putAllMetadata(metadata)
 			.build();
-		this.transport.call(DaprCall.write(BLOCK, "publish", this.pubsub), (dapr) -> dapr.publishEvent(request));
+		// With its CloudEvent id fixed, a repetition after a lost answer is a duplicate subscribers can recognise.
+		boolean repeatable = payload instanceof CloudEvent || sent.id() != null;
+		this.transport.call(DaprCall.write(BLOCK, "publish", this.pubsub, repeatable),
+				(dapr) -> dapr.publishEvent(request));
+	}
+
+	// The CloudEvent id is chosen here, before the first attempt, unless the event brings its own envelope.
+	private static PublishOptions withClientId(Object payload, PublishOptions options) {
+		boolean ownEnvelope = payload instanceof CloudEvent || CloudEvent.CONTENT_TYPE.equals(options.contentType());
+		return (ownEnvelope || options.rawPayload() || options.id() != null) ? options
+				: options.withId(UUID.randomUUID().toString());
 	}
 
 	@Override
@@ -88,20 +100,23 @@ public final class DaprPubSubOperations implements PubSubOperations {
 			.setPubsubName(this.pubsub)
 			.setTopic(topic)
 			.putAllMetadata(metadata);
+		boolean repeatable = true;
 		for (int i = 0; i < payloads.size(); i++) {
 			Object payload = payloads.get(i);
 			Assert.notNull(payload, "Payload " + i + " of publishAll is null; every entry needs a payload");
-			Encoded encoded = encode(topic, payload, options);
-			// The sidecar reads CloudEvent overrides and the TTL from each entry's metadata.
+			PublishOptions entry = withClientId(payload, options);
+			repeatable &= payload instanceof CloudEvent || entry.id() != null;
+			Encoded encoded = encode(topic, payload, entry);
+			// The sidecar reads CloudEvent overrides (the entry's own id) and the TTL from each entry's metadata.
 			request.addEntries(BulkPublishRequestEntry.newBuilder()
 				.setEntryId(Integer.toString(i))
 				.setEvent(encoded.data())
 				.setContentType(encoded.contentType())
-				.putAllMetadata(metadata));
+				.putAllMetadata(entry.requestMetadata()));
 		}
 		BulkPublishRequest built = request.build();
-		BulkPublishResponse response = this.transport.call(DaprCall.write(BLOCK, "publishAll", this.pubsub),
-				(dapr) -> dapr.bulkPublishEvent(built));
+		BulkPublishResponse response = this.transport.call(
+				DaprCall.write(BLOCK, "publishAll", this.pubsub, repeatable), (dapr) -> dapr.bulkPublishEvent(built));
 		List<BulkPublishResult.FailedEntry> failed = new ArrayList<>(response.getFailedEntriesCount());
 		for (BulkPublishResponseFailedEntry entry : response.getFailedEntriesList()) {
 			failed.add(new BulkPublishResult.FailedEntry(entry.getEntryId(), index(entry.getEntryId()),

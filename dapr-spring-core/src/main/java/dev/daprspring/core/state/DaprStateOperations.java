@@ -137,7 +137,8 @@ public final class DaprStateOperations implements StateOperations {
 			.setStoreName(this.store)
 			.addStates(item(key, value, options))
 			.build();
-		this.transport.call(DaprCall.write(BLOCK, "save", this.store), (dapr) -> dapr.saveState(request));
+		this.transport.call(DaprCall.write(BLOCK, "save", this.store, guarded(options)),
+				(dapr) -> dapr.saveState(request));
 	}
 
 	@Override
@@ -164,7 +165,8 @@ public final class DaprStateOperations implements StateOperations {
 			request.setEtag(Etag.newBuilder().setValue(etag));
 		}
 		DeleteStateRequest built = request.build();
-		this.transport.call(DaprCall.write(BLOCK, "delete", this.store), (dapr) -> dapr.deleteState(built));
+		this.transport.call(DaprCall.write(BLOCK, "delete", this.store, etag != null),
+				(dapr) -> dapr.deleteState(built));
 	}
 
 	@Override
@@ -181,8 +183,14 @@ public final class DaprStateOperations implements StateOperations {
 				.setRequest(item(operation.key(), upsert ? operation.value() : null, operation.options())));
 		}
 		ExecuteStateTransactionRequest built = request.build();
-		this.transport.call(DaprCall.write(BLOCK, "transaction", this.store),
+		boolean guarded = transaction.operations().stream().allMatch((operation) -> guarded(operation.options()));
+		this.transport.call(DaprCall.write(BLOCK, "transaction", this.store, guarded),
 				(dapr) -> dapr.executeStateTransaction(built));
+	}
+
+	// An ETag or first-write write cannot apply twice: a repetition fails with an ETag mismatch instead.
+	private static boolean guarded(SaveOptions options) {
+		return options.etag() != null || options.concurrency() == SaveOptions.Concurrency.FIRST_WRITE;
 	}
 
 	@Override

@@ -20,11 +20,12 @@ class DaprErrorTranslatorConnectionTests {
 	final DaprErrorTranslator translator = new DaprErrorTranslator("http://127.0.0.1:50001", List::of);
 
 	@Test
-	void aConnectionClosedUnderTheCallIsAnUnavailableSidecarWhoseWriteMayHaveLanded() {
+	void aConnectionClosedUnderTheCallIsAnUnknownOutcomeOfAnUnavailableSidecar() {
 		DataAccessException ex = this.translator.translate(
 				Status.UNKNOWN.withDescription("channel closed").withCause(new ClosedChannelException()).asRuntimeException(),
 				DaprCall.write("state", "save", "statestore"));
-		assertThat(ex).isInstanceOf(DaprSidecarUnavailableException.class)
+		assertThat(ex).isInstanceOf(DaprOutcomeUnknownException.class)
+			.isInstanceOf(DaprSidecarUnavailableException.class)
 			.hasMessageContaining("Dapr sidecar at http://127.0.0.1:50001 is unavailable (state.save on 'statestore')")
 			.hasMessageContaining("may or may not have taken effect")
 			.hasMessageContaining("dapr.client.grpc-endpoint");

@@ -20,12 +20,14 @@
  * <li>a save adds the entity's entries before it writes the entity, and checks them again
  * after writing it, adding back those a concurrent delete or change removed;</li>
  * <li>a delete, or a save that changes an indexed value, removes the entries the entity no
- * longer has after writing it, then reads the entity again and adds back the entries of what
- * it then holds (state.redis accepts a write with an ETag on a key that was deleted since, so
- * an ETag alone cannot stop a concurrent save).</li>
+ * longer has after writing it, shard by shard, and after each shard, whether the removal
+ * worked or failed, reads the entity again and adds back to that shard what it then holds
+ * (state.redis accepts a write with an ETag on a key that was deleted since, so an ETag alone
+ * cannot stop a concurrent save).</li>
  * </ul>
  * Whatever the interleaving, the last index change for an entry is such a check, made after the
- * last entity write it could miss. On stores that reject a write whose ETag names a key deleted
+ * last entity write it could miss. Pruning the ids of entities that are gone (a save checks a
+ * shard once it is large, see {@code DaprKeyValueAdapter}) is such a removal, with its check. On stores that reject a write whose ETag names a key deleted
  * since (state.in-memory, state.postgresql v1), an update that keeps the indexed values skips
  * both steps: it writes with the ETag of the entity it read, whose writer made sure of its
  * entries, and anything that removes one of them writes or deletes the entity first, which makes

@@ -1,14 +1,18 @@
 package dev.daprspring.messaging.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
@@ -19,15 +23,18 @@ import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.util.Assert;
 
 /**
  * Hands an event to its handler method and maps the outcome to the status the sidecar
  * acts on: a normal return is {@code SUCCESS}, a returned {@link TopicEventStatus} is
  * taken as it is, a failure goes to the {@link TopicErrorHandler}. Each delivery is
  * observed, continuing the publisher's trace; a handler with a concurrency limit makes
- * deliveries beyond it wait. Used by every transport, for single events and for batches.
+ * deliveries beyond it wait, for a bounded time after which they answer {@code RETRY}. Used by every transport, for single events and for batches.
  */
 public class TopicEventDispatcher {
+
+	private static final Log logger = LogFactory.getLog(TopicEventDispatcher.class);
 
 	private static final TopicDeliveryObservationConvention DEFAULT_CONVENTION = new DefaultTopicDeliveryObservationConvention();
 
@@ -40,6 +47,8 @@ public class TopicEventDispatcher {
 	private final Map<TopicEndpoint, Semaphore> permits = new ConcurrentHashMap<>();
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private Duration concurrencyWait = Duration.ofSeconds(30);
 
 	private @Nullable TopicDeliveryObservationConvention observationConvention;
 
@@ -56,6 +65,13 @@ public class TopicEventDispatcher {
 	/** Sets a convention replacing {@link DefaultTopicDeliveryObservationConvention}. */
 	public void setObservationConvention(@Nullable TopicDeliveryObservationConvention observationConvention) {
 		this.observationConvention = observationConvention;
+	}
+
+	/** Sets how long a delivery waits for its handler's concurrency limit before it answers RETRY; 30 s by default. */
+	public void setConcurrencyWait(Duration concurrencyWait) {
+		Assert.isTrue(concurrencyWait.compareTo(Duration.ZERO) > 0,
+				() -> "The concurrency wait must be positive, for example 30s; got " + concurrencyWait);
+		this.concurrencyWait = concurrencyWait;
 	}
 
 	/**
@@ -119,15 +135,12 @@ public class TopicEventDispatcher {
 
 	private Map<String, TopicEventStatus> invokeBatchWithinLimit(TopicEndpoint endpoint,
 			Map<String, IncomingEvent> events, BatchInvocation invocation, Map<String, Observation> observations) {
-		Semaphore semaphore = (endpoint.concurrency() > 0)
-				? this.permits.computeIfAbsent(endpoint, (key) -> new Semaphore(key.concurrency())) : null;
+		Semaphore semaphore = limit(endpoint);
 		if (semaphore != null) {
 			try {
-				semaphore.acquire();
+				acquire(semaphore, endpoint);
 			}
-			catch (InterruptedException ex) {
-				// Shutting down: the sidecar should deliver the batch again later.
-				Thread.currentThread().interrupt();
+			catch (NoPermitException ex) {
 				Map<String, TopicEventStatus> retry = new LinkedHashMap<>();
 				events.keySet().forEach((entryId) -> {
 					observations.get(entryId).error(ex);
@@ -165,16 +178,14 @@ public class TopicEventDispatcher {
 
 	private TopicEventStatus dispatchWithinLimit(TopicEndpoint endpoint, IncomingEvent event,
 			Observation observation) {
-		if (endpoint.concurrency() <= 0) {
+		Semaphore semaphore = limit(endpoint);
+		if (semaphore == null) {
 			return invoke(endpoint, event, observation);
 		}
-		Semaphore semaphore = this.permits.computeIfAbsent(endpoint, (key) -> new Semaphore(key.concurrency()));
 		try {
-			semaphore.acquire();
+			acquire(semaphore, endpoint);
 		}
-		catch (InterruptedException ex) {
-			// Shutting down: the sidecar should deliver the event again later.
-			Thread.currentThread().interrupt();
+		catch (NoPermitException ex) {
 			observation.error(ex);
 			return TopicEventStatus.RETRY;
 		}
@@ -183,6 +194,29 @@ public class TopicEventDispatcher {
 		}
 		finally {
 			semaphore.release();
+		}
+	}
+
+	private @Nullable Semaphore limit(TopicEndpoint endpoint) {
+		return (endpoint.concurrency() > 0)
+				? this.permits.computeIfAbsent(endpoint, (key) -> new Semaphore(key.concurrency())) : null;
+	}
+
+	// A bounded wait: a handler that hangs must not park every delivery thread of the server for ever.
+	private void acquire(Semaphore semaphore, TopicEndpoint endpoint) throws NoPermitException {
+		try {
+			if (!semaphore.tryAcquire(this.concurrencyWait.toNanos(), TimeUnit.NANOSECONDS)) {
+				NoPermitException ex = new NoPermitException("All " + endpoint.concurrency()
+						+ " concurrent deliveries of " + endpoint.describe() + " stayed busy for " + this.concurrencyWait
+						+ " (dapr.messaging.concurrency-wait); asking the sidecar to deliver the event again", null);
+				logger.warn(ex.getMessage());
+				throw ex;
+			}
+		}
+		catch (InterruptedException ex) {
+			// Shutting down: the sidecar should deliver the event again later.
+			Thread.currentThread().interrupt();
+			throw new NoPermitException("Interrupted while waiting for a free delivery of " + endpoint.describe(), ex);
 		}
 	}
 
@@ -202,6 +236,15 @@ public class TopicEventDispatcher {
 	private InvocableHandlerMethod handlerMethod(TopicEndpoint endpoint) {
 		return this.handlerMethods.computeIfAbsent(endpoint,
 				(key) -> this.handlerMethodFactory.createInvocableHandlerMethod(key.bean(), key.method()));
+	}
+
+	/** No permit of a handler's concurrency limit became free. */
+	private static final class NoPermitException extends Exception {
+
+		NoPermitException(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 }

@@ -53,7 +53,10 @@ public class DaprBindingServlet extends SidecarFacingServlet {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		byte[] body = request.getInputStream().readAllBytes();
+		byte[] body = readBody(request, response);
+		if (body == null) {
+			return;
+		}
 		// An empty answer: daprd would read a body as instructions to store or forward the result.
 		response.setStatus(this.dispatcher.dispatch(endpoint, body, metadata(request)) ? HttpServletResponse.SC_OK
 				: HttpServletResponse.SC_INTERNAL_SERVER_ERROR);

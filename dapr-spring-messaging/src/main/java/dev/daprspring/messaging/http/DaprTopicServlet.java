@@ -56,8 +56,9 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 
 	private transient @Nullable SubscriptionVerifier verifier;
 
-	// Built on the first request, when every @Topic bean has been registered.
-	private transient volatile @Nullable DeliveryRoutes routes;
+	// The subscriptions last published and their routes, taken together so that every
+	// subscribed handler has a route; renewed on each GET /dapr/subscribe.
+	private transient volatile @Nullable Snapshot snapshot;
 
 	/**
 	 * @param basePath the path under which deliveries arrive, for example
@@ -95,9 +96,11 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		List<TopicSubscription> subscriptions = this.registry.getSubscriptions();
-		byte[] document = SubscriptionDocument.write(this.json, subscriptions, this.declaredSubscriptions, routes(),
-				request.getContextPath());
+		Snapshot published = new Snapshot(this.basePath, this.registry.getSubscriptions());
+		this.snapshot = published;
+		List<TopicSubscription> subscriptions = published.subscriptions();
+		byte[] document = SubscriptionDocument.write(this.json, subscriptions, this.declaredSubscriptions,
+				published.routes(), request.getContextPath());
 		if (logger.isDebugEnabled()) {
 			logger.debug("The sidecar read " + (subscriptions.size() + this.declaredSubscriptions.size())
 					+ " subscription(s): "
@@ -121,7 +124,10 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 			response.sendError(HttpServletResponse.SC_NOT_FOUND);
 			return;
 		}
-		byte[] body = request.getInputStream().readAllBytes();
+		byte[] body = readBody(request, response);
+		if (body == null) {
+			return;
+		}
 		if (route.endpoint().bulk() != null) {
 			deliverBulk(route, body, response);
 			return;
@@ -160,18 +166,25 @@ public class DaprTopicServlet extends SidecarFacingServlet {
 		response.getOutputStream().write(bytes);
 	}
 
+	// Before the sidecar read the subscriptions (an event posted by hand), the registry as it is now.
 	private DeliveryRoutes routes() {
-		DeliveryRoutes routes = this.routes;
-		if (routes == null) {
-			routes = new DeliveryRoutes(this.basePath, this.registry.getSubscriptions());
-			this.routes = routes;
-		}
-		return routes;
+		Snapshot published = this.snapshot;
+		return (published != null) ? published.routes()
+				: new DeliveryRoutes(this.basePath, this.registry.getSubscriptions());
 	}
 
 	private static String path(HttpServletRequest request) {
 		String pathInfo = request.getPathInfo();
 		return request.getServletPath() + ((pathInfo != null) ? pathInfo : "");
+	}
+
+	/** Subscriptions and the routes built from exactly them. */
+	private record Snapshot(List<TopicSubscription> subscriptions, DeliveryRoutes routes) {
+
+		Snapshot(String basePath, List<TopicSubscription> subscriptions) {
+			this(subscriptions, new DeliveryRoutes(basePath, subscriptions));
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -31,6 +32,8 @@ public class SubscriptionVerifier {
 
 	private final Duration interval;
 
+	private final AtomicBoolean checking = new AtomicBoolean();
+
 	/**
 	 * @param metadata reads the sidecar's metadata
 	 * @param patience how long the sidecar may take to subscribe after reading the document
@@ -42,12 +45,22 @@ public class SubscriptionVerifier {
 		this.interval = interval;
 	}
 
-	/** Starts checking, on a daemon thread, that these subscriptions took effect. */
+	/**
+	 * Starts checking, on a daemon thread, that these subscriptions took effect, unless a
+	 * check is running already: each read must not cost a thread.
+	 */
 	void subscriptionsRead(List<TopicSubscription> subscriptions) {
-		if (subscriptions.isEmpty()) {
+		if (subscriptions.isEmpty() || !this.checking.compareAndSet(false, true)) {
 			return;
 		}
-		Thread check = new Thread(() -> check(subscriptions), "dapr-subscription-check");
+		Thread check = new Thread(() -> {
+			try {
+				check(subscriptions);
+			}
+			finally {
+				this.checking.set(false);
+			}
+		}, "dapr-subscription-check");
 		check.setDaemon(true);
 		check.start();
 	}

@@ -1,5 +1,6 @@
 package dev.daprspring.messaging.invoke;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -7,12 +8,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.messaging.handler.annotation.support.HeaderMethodArgumentResolver;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
 
 /**
  * Creates the {@link MessageHandlerMethodFactory} that invokes topic handlers: payloads
  * converted by {@link CloudEventDataConverter}, {@code CloudEvent<T>} parameters,
- * {@code Message<T>}, {@code @Header} and {@code @Headers} parameters.
+ * {@code Message<T>}, {@code @Header} and {@code @Headers} parameters; a missing or
+ * unconvertible {@code @Header} fails with a {@code MethodArgumentResolutionException}.
  */
 public final class TopicHandlerMethodFactory {
 
@@ -27,7 +31,18 @@ public final class TopicHandlerMethodFactory {
 	/** A factory converting with the given mapper and conversion service. */
 	public static MessageHandlerMethodFactory create(JsonMapper jsonMapper, ConversionService conversionService) {
 		CloudEventDataConverter converter = new CloudEventDataConverter(jsonMapper);
-		DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
+		DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory() {
+
+			// Spring puts custom resolvers after its @Header one, so that one is wrapped in place.
+			@Override
+			protected List<HandlerMethodArgumentResolver> initArgumentResolvers() {
+				List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>(super.initArgumentResolvers());
+				resolvers.replaceAll((resolver) -> (resolver instanceof HeaderMethodArgumentResolver header)
+						? new HeaderArgumentResolver(header) : resolver);
+				return resolvers;
+			}
+
+		};
 		factory.setMessageConverter(converter);
 		factory.setConversionService(conversionService);
 		factory.setCustomArgumentResolvers(List.of(new CloudEventArgumentResolver(converter)));

@@ -142,7 +142,8 @@ class BulkTopicEventDispatcherTests {
 	private static long parked(List<Thread> threads) {
 		synchronized (threads) {
 			return threads.stream()
-				.filter((thread) -> thread.getState() == Thread.State.WAITING && List.of(thread.getStackTrace())
+				.filter((thread) -> (thread.getState() == Thread.State.WAITING
+						|| thread.getState() == Thread.State.TIMED_WAITING) && List.of(thread.getStackTrace())
 					.stream()
 					.anyMatch((element) -> element.getClassName().equals("java.util.concurrent.Semaphore")))
 				.count();

@@ -2,6 +2,7 @@ package dev.daprspring.messaging.delivery;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
@@ -24,6 +26,8 @@ import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.observation.DefaultTopicDeliveryObservationConvention;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationContext;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * What {@link TopicEventDispatcher} does around a handler: the observation of each
  * delivery and the per-handler concurrency limit.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TopicEventDispatcherTests {
 
 	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
@@ -152,6 +157,39 @@ class TopicEventDispatcherTests {
 	}
 
 	@Test
+	void aDeliveryThatFindsNoFreePermitWithinTheWaitAnswersRetryAndTheHandlerIsNotCalledForIt(CapturedOutput output)
+			throws Exception {
+		Handlers handlers = new Handlers();
+		handlers.entered = new CountDownLatch(1);
+		TopicEndpoint endpoint = endpoint(handlers, "block", 1);
+		TopicEventDispatcher unobserved = dispatcher(ObservationRegistry.NOOP);
+		unobserved.setConcurrencyWait(Duration.ofMillis(50));
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<TopicEventStatus> first = executor.submit(() -> unobserved.dispatch(endpoint, event()));
+			handlers.entered.await();
+			assertThat(unobserved.dispatch(endpoint, event())).isEqualTo(TopicEventStatus.RETRY);
+			assertThat(output).contains("All 1 concurrent deliveries of TopicEventDispatcherTests.Handlers.block(String) "
+					+ "stayed busy for PT0.05S (dapr.messaging.concurrency-wait); asking the sidecar to deliver the "
+					+ "event again");
+			handlers.release.countDown();
+			assertThat(first.get()).isEqualTo(TopicEventStatus.SUCCESS);
+			assertThat(handlers.invocations.get()).isEqualTo(1);
+		}
+		finally {
+			handlers.release.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void aConcurrencyWaitThatIsNotPositiveIsRejectedWithAnExample() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> dispatcher(ObservationRegistry.NOOP).setConcurrencyWait(Duration.ZERO))
+			.withMessage("The concurrency wait must be positive, for example 30s; got PT0S");
+	}
+
+	@Test
 	void aNegativeConcurrencyIsRejectedNamingTheHandler() throws Exception {
 		Handlers handlers = new Handlers();
 		assertThatIllegalArgumentException()
@@ -163,8 +201,8 @@ class TopicEventDispatcherTests {
 	private static long parked(List<Thread> threads) {
 		synchronized (threads) {
 			return threads.stream()
-				.filter((thread) -> thread.getState() == Thread.State.WAITING
-						&& isParkedOnTheLimit(thread.getStackTrace()))
+				.filter((thread) -> (thread.getState() == Thread.State.WAITING
+						|| thread.getState() == Thread.State.TIMED_WAITING) && isParkedOnTheLimit(thread.getStackTrace()))
 				.count();
 		}
 	}

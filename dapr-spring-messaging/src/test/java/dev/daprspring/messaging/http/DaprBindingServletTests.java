@@ -83,6 +83,17 @@ class DaprBindingServletTests {
 	}
 
 	@Test
+	void aBodyAboveTheMaxBodySizeIsAnswered413AndTheHandlerIsNotCalled() throws Exception {
+		this.servlet.setMaxBodySize(8);
+		assertThat(call("POST", "/texts", "12345678").getStatus()).isEqualTo(200);
+		MockHttpServletResponse tooLarge = call("POST", "/texts", "123456789");
+		assertThat(tooLarge.getStatus()).isEqualTo(413);
+		assertThat(tooLarge.getContentAsString()).startsWith("The body of POST /texts (9 bytes) is larger than the "
+				+ "8 bytes the app accepts (dapr.app.max-body-size, which should equal the sidecar's --max-body-size)");
+		assertThat(this.handlers.received).containsExactly("12345678");
+	}
+
+	@Test
 	void withATokenARequestNeedsTheMatchingDaprApiTokenHeader(CapturedOutput output) throws Exception {
 		this.servlet.setAppApiToken("s3cret");
 		assertThat(call("POST", "/texts", "secret body").getStatus()).isEqualTo(401);

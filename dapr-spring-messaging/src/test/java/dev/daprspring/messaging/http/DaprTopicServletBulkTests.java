@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for bulk subscriptions in {@link DaprTopicServlet}: the {@code bulkSubscribe}
  * entry of {@code /dapr/subscribe} and the per-entry statuses of a batch. The path through
  * a real daprd is covered by the auto-configuration's {@code BulkTopicIntegrationTests}.
+ * Also that the routes served are those of the subscriptions last published.
  */
 class DaprTopicServletBulkTests {
 
@@ -97,6 +98,16 @@ class DaprTopicServletBulkTests {
 				"{\"id\":\"c-9\",\"specversion\":\"1.0\",\"data\":{\"id\":\"o-9\",\"quantity\":9}}");
 		assertThat(JSON.readTree(response.getContentAsByteArray()).path("status").asString()).isEqualTo("SUCCESS");
 		assertThat(this.handlers.orders).containsExactly(new Order("o-9", 9));
+	}
+
+	@Test
+	void aHandlerRegisteredAfterTheFirstDeliveryIsRoutedAsSoonAsItIsSubscribed() throws Exception {
+		post("orders", entry("e-1", "c-1", "{\"id\":\"o-1\",\"quantity\":1}"));
+		register("late", "orders", BulkSubscribe.DEFAULTS);
+		// route() reads /dapr/subscribe, as daprd does: the document lists the late handler, so it must be served.
+		JsonNode answer = post("late", entry("e-2", "c-2", "{\"id\":\"o-2\",\"quantity\":2}"));
+		assertThat(statuses(answer)).containsExactly(Map.entry("e-2", "SUCCESS"));
+		assertThat(this.handlers.orders).containsExactly(new Order("o-1", 1), new Order("o-2", 2));
 	}
 
 	private JsonNode post(String topic, String... entries) throws Exception {

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,32 @@ class SubscriptionVerifierTests {
 		}, Duration.ofMillis(200), Duration.ofMillis(10));
 		assertThat(verifier.check(List.of(subscription(null)))).isEmpty();
 		assertThat(output).doesNotContain("did not subscribe");
+	}
+
+	@Test
+	void readsWhileACheckRunsStartNoFurtherThread() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		SubscriptionVerifier verifier = new SubscriptionVerifier(() -> {
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IllegalStateException("unavailable");
+		}, Duration.ofSeconds(10), Duration.ofMillis(10));
+		try {
+			for (int i = 0; i < 5; i++) {
+				verifier.subscriptionsRead(List.of(subscription(null)));
+			}
+			// Each started check blocks in the metadata read until released, so every one is still alive.
+			assertThat(Thread.getAllStackTraces().keySet())
+				.filteredOn((thread) -> thread.getName().equals("dapr-subscription-check"))
+				.hasSize(1);
+		}
+		finally {
+			release.countDown();
+		}
 	}
 
 	private SubscriptionVerifier verifier(List<SidecarMetadata.Subscription> subscriptions) {

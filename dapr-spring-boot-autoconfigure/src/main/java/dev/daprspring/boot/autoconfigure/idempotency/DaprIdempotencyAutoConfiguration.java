@@ -28,7 +28,8 @@ public final class DaprIdempotencyAutoConfiguration {
 	CloudEventDeduplicator cloudEventDeduplicator(DaprOperations dapr, DaprIdempotencyProperties properties,
 			DaprStateProperties state) {
 		String store = (properties.getStore() != null) ? properties.getStore() : state.getDefaultStore();
-		return new CloudEventDeduplicator(dapr, store, properties.getTtl(), properties.getKeyPrefix());
+		return new CloudEventDeduplicator(dapr, store, properties.getTtl(), properties.getLease(),
+				properties.getKeyPrefix());
 	}
 
 }

@@ -21,6 +21,9 @@ public class DaprIdempotencyProperties {
 	/** How long a claimed event id is remembered; a redelivery after that is processed again. */
 	private Duration ttl = Duration.ofDays(1);
 
+	/** How long a claim lasts while its work runs (longer than the work takes); a claim left by failed or dead work expires then. */
+	private Duration lease = Duration.ofMinutes(5);
+
 	/** Put before each claim's state key. */
 	private String keyPrefix = "processed-event:";
 
@@ -46,6 +49,14 @@ public class DaprIdempotencyProperties {
 
 	public void setTtl(Duration ttl) {
 		this.ttl = ttl;
+	}
+
+	public Duration getLease() {
+		return this.lease;
+	}
+
+	public void setLease(Duration lease) {
+		this.lease = lease;
 	}
 
 	public String getKeyPrefix() {

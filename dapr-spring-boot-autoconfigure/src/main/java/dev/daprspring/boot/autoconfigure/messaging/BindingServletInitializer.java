@@ -35,14 +35,17 @@ final class BindingServletInitializer implements ServletContextInitializer, Smar
 
 	private final DaprBindingServlet servlet;
 
+	private final boolean tokenRequired;
+
 	// The names mapped when the web server started; null without a server (a mock web environment).
 	private volatile @Nullable Set<String> served;
 
 	BindingServletInitializer(ConfigurableListableBeanFactory beanFactory, BindingEndpointRegistry registry,
-			DaprBindingServlet servlet) {
+			DaprBindingServlet servlet, boolean tokenRequired) {
 		this.beanFactory = beanFactory;
 		this.registry = registry;
 		this.servlet = servlet;
+		this.tokenRequired = tokenRequired;
 	}
 
 	@Override
@@ -58,6 +61,9 @@ final class BindingServletInitializer implements ServletContextInitializer, Smar
 		Assert.state(conflicts.isEmpty(), () -> "Input binding paths " + conflicts + " are already mapped to "
 				+ "another servlet; rename the binding or that servlet's mapping");
 		logger.debug("Serving input bindings " + names);
+		if (!this.tokenRequired) {
+			DaprMessagingAutoConfiguration.warnWithoutAppApiToken("The HTTP app channel for input bindings " + names);
+		}
 	}
 
 	@Override

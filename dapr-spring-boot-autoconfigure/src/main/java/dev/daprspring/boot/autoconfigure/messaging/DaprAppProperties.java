@@ -3,6 +3,7 @@ package dev.daprspring.boot.autoconfigure.messaging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the sidecar calls the application.
@@ -13,8 +14,11 @@ public class DaprAppProperties {
 	/** How the sidecar calls the app: http (servlets) or grpc (AppCallback served by Spring gRPC's server). */
 	private Protocol protocol = Protocol.HTTP;
 
-	/** Token the sidecar must send in dapr-api-token on every call to the app; defaults to APP_API_TOKEN. */
+	/** Token the sidecar must send in dapr-api-token on every call to the app; defaults to APP_API_TOKEN; empty counts as unset. */
 	private @Nullable String apiToken;
+
+	/** Largest request body the sidecar may post to the app (deliveries, bindings); set it to the sidecar's --max-body-size. */
+	private DataSize maxBodySize = DataSize.ofMegabytes(4);
 
 	public Protocol getProtocol() {
 		return this.protocol;
@@ -30,6 +34,14 @@ public class DaprAppProperties {
 
 	public void setApiToken(@Nullable String apiToken) {
 		this.apiToken = apiToken;
+	}
+
+	public DataSize getMaxBodySize() {
+		return this.maxBodySize;
+	}
+
+	public void setMaxBodySize(DataSize maxBodySize) {
+		this.maxBodySize = maxBodySize;
 	}
 
 	/**

@@ -48,7 +48,12 @@ public final class DaprGrpcAppChannelAutoConfiguration {
 				bindingDispatcher);
 		// Streaming subscriptions deliver the topics; the callback then serves input bindings only.
 		service.setListTopics(properties.getDelivery() != DaprMessagingProperties.Delivery.STREAMING);
-		return protect(service, DaprMessagingAutoConfiguration.appApiToken(app, environment));
+		String token = DaprMessagingAutoConfiguration.appApiToken(app, environment);
+		if (token == null) {
+			DaprMessagingAutoConfiguration.warnWithoutAppApiToken("The gRPC app channel (AppCallback)");
+			return service;
+		}
+		return new AppApiTokenInterceptor(token, AppApiTokenInterceptor.OPEN_CALLBACKS).protect(service);
 	}
 
 	@Bean
@@ -63,11 +68,6 @@ public final class DaprGrpcAppChannelAutoConfiguration {
 	private static AppHealth liveness(@Nullable ApplicationAvailability availability) {
 		return (availability != null) ? () -> availability.getLivenessState() == LivenessState.CORRECT
 				: AppHealth.HEALTHY;
-	}
-
-	private static BindableService protect(BindableService service, @Nullable String token) {
-		return (token != null && !token.isEmpty())
-				? new AppApiTokenInterceptor(token, AppApiTokenInterceptor.OPEN_CALLBACKS).protect(service) : service;
 	}
 
 }

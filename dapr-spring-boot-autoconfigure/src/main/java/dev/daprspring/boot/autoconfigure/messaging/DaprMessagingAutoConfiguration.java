@@ -115,17 +115,31 @@ public final class DaprMessagingAutoConfiguration {
 	@ConditionalOnMissingBean
 	TopicEventDispatcher daprTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper,
 			TopicErrorHandler errorHandler, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<TopicDeliveryObservationConvention> observationConvention) {
+			ObjectProvider<TopicDeliveryObservationConvention> observationConvention,
+			DaprMessagingProperties properties) {
 		TopicEventDispatcher dispatcher = new TopicEventDispatcher(
 				TopicHandlerMethodFactory.create(jsonMapper.getIfAvailable(JsonMapper::new)), errorHandler);
 		dispatcher.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		dispatcher.setObservationConvention(observationConvention.getIfAvailable());
+		dispatcher.setConcurrencyWait(properties.getConcurrencyWait());
 		return dispatcher;
 	}
 
-	/** The token in dapr.app.api-token, else the APP_API_TOKEN environment variable, or {@code null}. */
+	/**
+	 * The token in dapr.app.api-token, else the APP_API_TOKEN environment variable, or
+	 * {@code null}; an empty value counts as unset, so it cannot switch enforcement off.
+	 */
 	static @Nullable String appApiToken(DaprAppProperties app, Environment environment) {
-		return (app.getApiToken() != null) ? app.getApiToken() : environment.getProperty("APP_API_TOKEN");
+		String token = StringUtils.hasText(app.getApiToken()) ? app.getApiToken()
+				: environment.getProperty("APP_API_TOKEN");
+		return StringUtils.hasText(token) ? token : null;
+	}
+
+	/** Warns at startup that a channel the sidecar calls admits every caller. */
+	static void warnWithoutAppApiToken(String channel) {
+		logger.warn(channel + " accepts calls without a token: whoever can reach the app's port can hand events to "
+				+ "its handlers. Set dapr.app.api-token (or APP_API_TOKEN) to the APP_API_TOKEN daprd runs with "
+				+ "(dapr.sidecar.app-api-token for a launched sidecar)");
 	}
 
 	private static List<DeclaredSubscription> declaredSubscriptions(DaprMessagingProperties properties,
@@ -180,7 +194,13 @@ public final class DaprMessagingAutoConfiguration {
 			}
 			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher, bulkDispatcher,
 					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
-			servlet.setAppApiToken(appApiToken(app, environment));
+			String token = appApiToken(app, environment);
+			if (token == null) {
+				warnWithoutAppApiToken("The HTTP app channel for topics (" + DaprTopicServlet.SUBSCRIBE_PATH + ", "
+						+ properties.getBasePath() + "/*)");
+			}
+			servlet.setAppApiToken(token);
+			servlet.setMaxBodySize(app.getMaxBodySize().toBytes());
 			servlet.setDeclaredSubscriptions(declaredSubscriptions(properties, environment));
 			DaprOperations operations = dapr.getIfAvailable();
 			if (operations != null) {
@@ -211,8 +231,10 @@ public final class DaprMessagingAutoConfiguration {
 				BindingEndpointRegistry registry, BindingEventDispatcher dispatcher, DaprAppProperties app,
 				Environment environment) {
 			DaprBindingServlet servlet = new DaprBindingServlet(registry, dispatcher);
-			servlet.setAppApiToken(appApiToken(app, environment));
-			return new BindingServletInitializer(beanFactory, registry, servlet);
+			String token = appApiToken(app, environment);
+			servlet.setAppApiToken(token);
+			servlet.setMaxBodySize(app.getMaxBodySize().toBytes());
+			return new BindingServletInitializer(beanFactory, registry, servlet, token != null);
 		}
 
 	}

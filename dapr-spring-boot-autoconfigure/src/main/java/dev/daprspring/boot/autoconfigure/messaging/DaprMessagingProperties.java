@@ -29,6 +29,9 @@ public class DaprMessagingProperties {
 	/** More exception types (besides conversion failures and DropMessageException) that drop an event. */
 	private List<Class<? extends Throwable>> dropOn = new ArrayList<>();
 
+	/** How long an event waits for a free delivery of a handler with a @Topic concurrency limit before it is answered RETRY. */
+	private Duration concurrencyWait = Duration.ofSeconds(30);
+
 	/** Streaming subscriptions. */
 	private final Streaming streaming = new Streaming();
 
@@ -65,6 +68,14 @@ public class DaprMessagingProperties {
 
 	public void setDropOn(List<Class<? extends Throwable>> dropOn) {
 		this.dropOn = dropOn;
+	}
+
+	public Duration getConcurrencyWait() {
+		return this.concurrencyWait;
+	}
+
+	public void setConcurrencyWait(Duration concurrencyWait) {
+		this.concurrencyWait = concurrencyWait;
 	}
 
 	public Streaming getStreaming() {

@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 public class DaprSecretStoreConfigDataLocationResolver
 		implements ConfigDataLocationResolver<DaprSecretStoreConfigDataResource> {
 
-	static final String PREFIX = "dapr:secretstore";
+	/** How every import location starts; it also names the property source of the imported secrets. */
+	public static final String PREFIX = "dapr:secretstore";
 
 	private static final String SYNTAX = "write dapr:secretstore/<store> for every secret of a store, or "
 			+ "dapr:secretstore/<store>/<key> for one";

@@ -177,10 +177,11 @@ final class DaprSidecarLauncher {
 						Map.of("dapr.sidecar.metrics.endpoint", metricsEndpoint)));
 		}
 		String appApiToken = launched.properties().getAppApiToken();
-		if (appApiToken != null && !environment.containsProperty("dapr.app.api-token")) {
+		// An empty dapr.app.api-token counts as unset: it must not switch the check off, so this source goes first.
+		if (appApiToken != null && !StringUtils.hasText(environment.getProperty("dapr.app.api-token"))) {
 			// The app requires the token its own sidecar sends.
 			environment.getPropertySources()
-				.addLast(new MapPropertySource("daprSidecarAppApiToken", Map.of("dapr.app.api-token", appApiToken)));
+				.addFirst(new MapPropertySource("daprSidecarAppApiToken", Map.of("dapr.app.api-token", appApiToken)));
 		}
 		if (appPort != null) {
 			context.addApplicationListener(new ApplicationListener<ApplicationReadyEvent>() {

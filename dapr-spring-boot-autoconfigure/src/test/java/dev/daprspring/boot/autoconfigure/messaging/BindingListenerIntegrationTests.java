@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
+import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponent;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
 import dev.daprspring.messaging.binding.BindingEventDispatcher;
@@ -37,6 +38,9 @@ class BindingListenerIntegrationTests {
 
 	@Autowired
 	Received received;
+
+	@Autowired
+	DaprSidecar sidecar;
 
 	@LocalServerPort
 	int port;
@@ -76,6 +80,21 @@ class BindingListenerIntegrationTests {
 		assertThat(nested.statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void metadataNamedIdOrTimestampReachesTheHandlerUnderThePrefixedNameInsteadOfFailingTheEvent()
+			throws Exception {
+		// Over HTTP every request header is binding metadata; daprd passes an invocation's headers on.
+		HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
+			.newBuilder(URI.create(this.sidecar.httpEndpoint() + "/v1.0/invoke/" + this.sidecar.appId()
+					+ "/method/stamped"))
+			.header("id", "event-7")
+			.header("timestamp", "1700000000")
+			.POST(HttpRequest.BodyPublishers.ofString("stamped body"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(this.received.<String>next("stamped")).isEqualTo("stamped body event-7 1700000000");
+	}
+
 	record Tick(String binding, String readTimeUtc) {
 	}
 
@@ -102,6 +121,12 @@ class BindingListenerIntegrationTests {
 		void tick(@Header(BindingEventDispatcher.BINDING_HEADER) String binding,
 				@Header(name = "readtimeutc", required = false) String readTimeUtc) {
 			this.received.add("tick", new Tick(binding, (readTimeUtc != null) ? readTimeUtc : ""));
+		}
+
+		@BindingListener("stamped")
+		void stamped(String body, @Header(BindingEventDispatcher.RESERVED_METADATA_PREFIX + "id") String id,
+				@Header(BindingEventDispatcher.RESERVED_METADATA_PREFIX + "timestamp") String timestamp) {
+			this.received.add("stamped", body + " " + id + " " + timestamp);
 		}
 
 	}

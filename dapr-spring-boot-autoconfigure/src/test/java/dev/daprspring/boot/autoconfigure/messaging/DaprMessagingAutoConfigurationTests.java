@@ -57,6 +57,22 @@ class DaprMessagingAutoConfigurationTests {
 	}
 
 	@Test
+	void theHttpAppChannelWithoutATokenWarnsAtStartupAndAnEmptyTokenCountsAsNone(CapturedOutput output) {
+		this.webRunner.withPropertyValues("dapr.app.api-token=").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("The HTTP app channel for topics (/dapr/subscribe, /dapr/topics/*) accepts calls "
+					+ "without a token: whoever can reach the app's port can hand events to its handlers. Set "
+					+ "dapr.app.api-token (or APP_API_TOKEN) to the APP_API_TOKEN daprd runs with");
+		});
+	}
+
+	@Test
+	void theHttpAppChannelWithATokenDoesNotWarn(CapturedOutput output) {
+		this.webRunner.withPropertyValues("dapr.app.api-token=s3cret")
+			.run((context) -> assertThat(output).doesNotContain("accepts calls without a token"));
+	}
+
+	@Test
 	void anApplicationThatIsNotAServletWebApplicationGetsNoServlet() {
 		this.plainRunner.run((context) -> assertThat(context).hasSingleBean(TopicEndpointRegistry.class)
 			.doesNotHaveBean("daprTopicServlet")

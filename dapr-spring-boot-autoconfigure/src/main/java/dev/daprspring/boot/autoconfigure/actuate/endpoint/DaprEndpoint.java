@@ -13,7 +13,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * components with capabilities, subscriptions with their type, HTTP endpoints, app
  * connection properties, actor runtime), the {@code @Topic} handlers and
  * {@code @BindingListener}s this application registered, and the client's effective
- * configuration with the API token masked.
+ * configuration with the API token masked. Values of the metadata whose names look like
+ * credentials (for example an {@code extended} attribute {@code db-password}) are masked.
  */
 @Endpoint(id = "dapr")
 public class DaprEndpoint {
@@ -39,7 +40,7 @@ public class DaprEndpoint {
 
 	private Map<String, Object> sidecar() {
 		try {
-			return this.sidecar.metadata();
+			return SidecarMetadataMask.mask(this.sidecar.metadata());
 		}
 		catch (SidecarProbeException ex) {
 			return Map.of("endpoint", this.sidecar.endpoint(), "error", String.valueOf(ex.getMessage()));

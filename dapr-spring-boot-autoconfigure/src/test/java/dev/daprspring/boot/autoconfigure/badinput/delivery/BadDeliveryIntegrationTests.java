@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.daprspring.boot.autoconfigure.badinput.Sentinel;
+import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.pubsub.PublishOptions;
 import dev.daprspring.messaging.annotation.Topic;
@@ -31,11 +33,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Bad deliveries to a {@code @Topic} handler over the HTTP app channel, from the launched
- * sidecar (which sends the app API token) and by hand: each is refused or dropped with a
- * log line that names the problem, and events after it are still handled.
+ * sidecar (which sends the app API token; bad events published raw by a client through it)
+ * and by hand: each is refused or dropped with a log line that names the problem, and
+ * events after it are still handled.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dapr.sidecar.launch=always", "dapr.sidecar.app-api-token=" + BadDeliveryIntegrationTests.TOKEN })
+		properties = { "dapr.sidecar.launch=always", "dapr.sidecar.app-api-token=" + BadDeliveryIntegrationTests.TOKEN,
+				"dapr.app.max-body-size=64KB" })
 @ExtendWith(OutputCaptureExtension.class)
 class BadDeliveryIntegrationTests {
 
@@ -48,6 +52,9 @@ class BadDeliveryIntegrationTests {
 
 	@Autowired
 	OrderHandler handler;
+
+	@Autowired
+	DaprSidecar sidecar;
 
 	@LocalServerPort
 	int port;
@@ -78,6 +85,31 @@ class BadDeliveryIntegrationTests {
 	}
 
 	@Test
+	void malformedCloudEventJsonPublishedRawThroughTheSidecarIsRefusedByDaprdItself() {
+		// A client publishes bytes that only look like a CloudEvent; daprd parses the envelope before delivering.
+		this.dapr.pubsub()
+			.publish("orders", "{\"specversion\":\"1.0\",\"id\":\"raw-broken-1\",\"data\":{\"id\":",
+					PublishOptions.none().withRawPayload(true).withContentType("application/json"));
+		await().atMost(PATIENCE)
+			.until(() -> sidecarLog().contains("error deserializing cloud event in pubsub pubsub and topic orders: "
+					+ "unexpected end of JSON input"));
+		assertThat(this.handler.orders).noneMatch((order) -> order.id().startsWith("raw-broken"));
+	}
+
+	@Test
+	void aCloudEventPublishedRawWhoseDataIsNotTheTypeIsDeliveredByDaprdAndDropped(CapturedOutput output) {
+		this.dapr.pubsub()
+			.publish("orders", "{\"specversion\":\"1.0\",\"id\":\"raw-wrong-1\",\"source\":\"test\","
+					+ "\"type\":\"t\",\"datacontenttype\":\"application/json\",\"data\":\"not an order\"}",
+					PublishOptions.none().withRawPayload(true).withContentType("application/json"));
+		await().atMost(PATIENCE)
+			.until(() -> sidecarLog().contains("DROP status returned from app while processing pub/sub event "
+					+ "raw-wrong-1"));
+		assertThat(output).contains("Dropping event 'raw-wrong-1' of topic 'orders'")
+			.contains("is not JSON of type " + Order.class.getName());
+	}
+
+	@Test
 	void wrongContentTypeIsDroppedNamingTheContentTypeAndTheTypeExpected(CapturedOutput output) {
 		this.dapr.pubsub()
 			.publish("orders", "<order id=\"x-1\"/>",
@@ -86,6 +118,25 @@ class BadDeliveryIntegrationTests {
 			.untilAsserted(() -> assertThat(output).contains("Dropping")
 				.contains("event 'xml-1' (application/xml) is not JSON of type " + Order.class.getName()));
 		assertThat(this.handler.orders).noneMatch((order) -> order.id().equals("x-1"));
+	}
+
+	@Test
+	void anEventLargerThanTheAppsMaxBodySizeIsAnswered413NamingThePropertyAndNotHandled(CapturedOutput output) {
+		String large = "x".repeat(100 * 1024);
+		this.dapr.pubsub().publish("orders", new Order(large, 1), PublishOptions.none().withId("large-1"));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(output).contains("The body of POST /dapr/topics/pubsub/orders (")
+				.contains("is larger than the 65536 bytes the app accepts (dapr.app.max-body-size, which should "
+						+ "equal the sidecar's --max-body-size); it was not handled"));
+		assertThat(this.handler.orders).noneMatch((order) -> order.id().equals(large));
+	}
+
+	@Test
+	void aHandBuiltBodyAboveTheLimitIsAnswered413WithTheReason() throws Exception {
+		HttpResponse<String> answer = post("{\"specversion\":\"1.0\",\"id\":\"big-1\",\"data\":{\"id\":\""
+				+ "y".repeat(70 * 1024) + "\"}}", TOKEN);
+		assertThat(answer.statusCode()).isEqualTo(413);
+		assertThat(answer.body()).contains("is larger than the 65536 bytes the app accepts (dapr.app.max-body-size");
 	}
 
 	@Test
@@ -105,6 +156,10 @@ class BadDeliveryIntegrationTests {
 		assertThat(answer.statusCode()).isEqualTo(401);
 		assertThat(output).contains("its dapr-api-token header does not match").doesNotContain("guessed-token");
 		assertThat(output).doesNotContain(TOKEN);
+	}
+
+	private String sidecarLog() throws Exception {
+		return Files.readString(this.sidecar.logFile());
 	}
 
 	private HttpResponse<String> post(String body, String token) throws Exception {

@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * Tokens and secret values never reach the log or the actuator, even at TRACE: one
  * application with a launched sidecar that requires an API token, sends an app API token,
  * and serves a secret imported through {@code spring.config.import}, exercised through
- * deliveries, refused calls in both directions and the actuator endpoints.
+ * deliveries, refused calls in both directions and the actuator endpoints ({@code env}
+ * and {@code configprops} with {@code show-values=always}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayOutOfLogsIntegrationTests {
@@ -93,7 +94,8 @@ class SecretsStayOutOfLogsIntegrationTests {
 				"dapr.sidecar.api-token=" + API_TOKEN, "dapr.sidecar.app-api-token=" + APP_API_TOKEN,
 				"spring.config.import=dapr:secretstore/files", "logging.level.dev.daprspring=TRACE",
 				"management.endpoints.web.exposure.include=health,dapr,env,configprops",
-				"management.endpoint.health.show-details=always")
+				"management.endpoint.health.show-details=always", "management.endpoint.env.show-values=always",
+				"management.endpoint.configprops.show-values=always")
 			.run();
 	}
 
@@ -130,7 +132,16 @@ class SecretsStayOutOfLogsIntegrationTests {
 		assertThat(status(app.post().uri("/dapr/topics/pubsub/audit").body("{\"data\": \"" + SECRET + "\"}")))
 			.isEqualTo(401);
 
-		// What the actuator shows.
+		// An attribute daprd passes on in its metadata, as anyone with the API token can set one.
+		RestClient.create(sidecar.httpEndpoint())
+			.put()
+			.uri("/v1.0/metadata/db-password")
+			.header("dapr-api-token", API_TOKEN)
+			.body(SECRET)
+			.retrieve()
+			.toBodilessEntity();
+
+		// What the actuator shows, with every value shown that Spring Boot would show.
 		String actuator = app.get().uri("/actuator/dapr").retrieve().body(String.class)
 				+ app.get().uri("/actuator/health").retrieve().body(String.class)
 				+ app.get().uri("/actuator/env").retrieve().body(String.class)
