@@ -26,6 +26,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * Hosts the application's {@link DaprActor} types and gives it an
@@ -71,8 +72,12 @@ public final class DaprActorsAutoConfiguration {
 			ActorRuntimeSettings settings = new ActorRuntimeSettings(properties.getIdleTimeout(),
 					properties.getScanInterval(), properties.getDrainOngoingCallTimeout(),
 					properties.isDrainRebalancedActors(), properties.isReentrancy(), properties.getMaxStackDepth());
-			// The same token as the other sidecar-facing endpoints (dapr.app.api-token, else APP_API_TOKEN).
-			String token = environment.getProperty("dapr.app.api-token", environment.getProperty("APP_API_TOKEN", ""));
+			// The same token as the other sidecar-facing endpoints: dapr.app.api-token, else APP_API_TOKEN
+			// (an empty value counts as unset).
+			String token = environment.getProperty("dapr.app.api-token");
+			if (!StringUtils.hasText(token)) {
+				token = environment.getProperty("APP_API_TOKEN");
+			}
 			DaprActorServlet servlet = new DaprActorServlet(dispatcher, settings,
 					jsonMapper.getIfAvailable(JsonMapper::new), token);
 			ServletRegistrationBean<DaprActorServlet> registration = new ServletRegistrationBean<>(servlet,
