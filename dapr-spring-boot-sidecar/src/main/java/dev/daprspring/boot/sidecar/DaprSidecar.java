@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,13 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.sidecar.component.DaprComponent;
+import dev.daprspring.boot.sidecar.process.ProcessLog;
 import org.springframework.util.Assert;
 import org.springframework.util.FileSystemUtils;
 
@@ -52,6 +51,8 @@ public final class DaprSidecar implements AutoCloseable {
 	private final Path workDirectory;
 
 	private final Path logFile;
+
+	private final ProcessLog log;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -84,6 +85,7 @@ public final class DaprSidecar implements AutoCloseable {
 			throw new UncheckedIOException("Could not create a work folder for daprd", ex);
 		}
 		this.logFile = this.workDirectory.resolve("daprd.log");
+		this.log = new ProcessLog(this.logFile);
 	}
 
 	/**
@@ -259,16 +261,7 @@ public final class DaprSidecar implements AutoCloseable {
 
 	/** The last lines of daprd's log. */
 	public String logTail(int lines) {
-		if (!Files.exists(this.logFile)) {
-			return "(no log)";
-		}
-		try (Stream<String> all = Files.lines(this.logFile, StandardCharsets.ISO_8859_1)) {
-			List<String> kept = all.toList();
-			return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
-		}
-		catch (IOException | UncheckedIOException ex) {
-			return "(could not read " + this.logFile + ": " + ex.getMessage() + ")";
-		}
+		return this.log.tail(lines);
 	}
 
 	private List<String> writeResources() {
@@ -341,7 +334,7 @@ public final class DaprSidecar implements AutoCloseable {
 	private boolean portClash() {
 		// Only this attempt's lines: everything after the last command line written.
 		String log = logTail(1000);
-		return log.substring(Math.max(0, log.lastIndexOf("--- "))).contains("address already in use");
+		return log.substring(Math.max(0, log.lastIndexOf(ProcessLog.COMMAND_MARK))).contains("address already in use");
 	}
 
 	private void launch(List<String> resources) {
@@ -361,9 +354,7 @@ public final class DaprSidecar implements AutoCloseable {
 		}
 		env.putAll(this.settings.environment);
 		try {
-			Files.writeString(this.logFile, "--- " + String.join(" ", command) + System.lineSeparator(),
-					StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-					java.nio.file.StandardOpenOption.APPEND);
+			this.log.appendCommand(command);
 			this.process = builder.start();
 		}
 		catch (IOException ex) {
@@ -457,7 +448,7 @@ public final class DaprSidecar implements AutoCloseable {
 	}
 
 	private String logExcerpt() {
-		return "Last lines of " + this.logFile + ":\n" + logTail(LOG_LINES_IN_ERRORS);
+		return this.log.excerpt(LOG_LINES_IN_ERRORS);
 	}
 
 	private void requestShutdown() {

@@ -24,13 +24,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Hosts the application's {@link DaprActor} types and gives it an
- * {@link ActorProxyFactory} to call actors.
+ * Hosts the application's {@link DaprActor} types (the actor endpoints are served only
+ * when there are some) and gives it an {@link ActorProxyFactory} to call actors.
  */
 @AutoConfiguration(after = DaprClientAutoConfiguration.class)
 @ConditionalOnClass(DaprActor.class)
@@ -64,6 +65,7 @@ public final class DaprActorsAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(HttpServlet.class)
+	@Conditional(HostsActorsCondition.class)
 	static class ActorEndpointsConfiguration {
 
 		@Bean

@@ -2,6 +2,7 @@ package dev.daprspring.boot.autoconfigure.actors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.daprspring.actors.annotation.DaprActor;
 import dev.daprspring.actors.client.ActorProxyFactory;
 import dev.daprspring.actors.runtime.ActorDispatcher;
 import dev.daprspring.actors.runtime.ActorTypes;
@@ -10,6 +11,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +33,40 @@ class DaprActorsAutoConfigurationTests {
 	}
 
 	@Test
-	void aServletApplicationServesTheActorEndpoints() {
+	void aServletApplicationThatHostsActorsServesTheActorEndpoints() {
 		new WebApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(DaprClientAutoConfiguration.class, DaprActorsAutoConfiguration.class))
-			.run((context) -> assertThat(context.getBean("daprActorServlet", ServletRegistrationBean.class)
-				.getUrlMappings()).containsExactly("/dapr/config", "/actors/*"));
+			.withUserConfiguration(ActorsConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBean("daprActorServlet", ServletRegistrationBean.class).getUrlMappings())
+					.containsExactly("/dapr/config", "/actors/*");
+				assertThat(context.getBean(ActorTypes.class).names()).containsExactly("Cart");
+			});
+	}
+
+	@Test
+	void aServletApplicationWithoutActorsServesNoActorEndpoints() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(DaprClientAutoConfiguration.class, DaprActorsAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean("daprActorServlet")
+				.hasSingleBean(ActorProxyFactory.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(CartActor.class)
+	static class ActorsConfiguration {
+
+	}
+
+	@DaprActor("Cart")
+	static class CartActor {
+
+		public int total() {
+			return 0;
+		}
+
 	}
 
 	@Test
