@@ -16,4 +16,7 @@ public interface ActorContext {
 	/** The actor's state, read through a cache and written at the end of each turn. */
 	ActorStateManager state();
 
+	/** The actor's timers and reminders. */
+	ActorSchedules schedules();
+
 }

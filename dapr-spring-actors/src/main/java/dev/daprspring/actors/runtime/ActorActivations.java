@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.daprspring.actors.ActorContext;
+import dev.daprspring.actors.ActorSchedules;
 import dev.daprspring.actors.state.ActorStateManager;
 import dev.daprspring.actors.state.TurnStateManager;
 import dev.daprspring.core.client.DaprTransport;
@@ -66,7 +67,8 @@ public final class ActorActivations {
 
 	private Activation create(ActorType type, String actorId) {
 		TurnStateManager state = new TurnStateManager(type.name(), actorId, this.transport, this.converter);
-		Context context = new Context(type.name(), actorId, state);
+		Context context = new Context(type.name(), actorId, state,
+				new SidecarSchedules(type.name(), actorId, this.transport, this.converter));
 		Constructor<?> constructor = BeanUtils.getResolvableConstructor(type.implementation());
 		Object[] arguments = new Object[constructor.getParameterCount()];
 		for (int i = 0; i < arguments.length; i++) {
@@ -105,7 +107,8 @@ public final class ActorActivations {
 	public record Activation(ActorType type, Object instance, TurnStateManager state) {
 	}
 
-	private record Context(String actorType, String actorId, ActorStateManager state) implements ActorContext {
+	private record Context(String actorType, String actorId, ActorStateManager state,
+			ActorSchedules schedules) implements ActorContext {
 	}
 
 }

@@ -35,8 +35,8 @@ public record ActorRuntimeSettings(Duration idleTimeout, Duration scanInterval, 
 		return document;
 	}
 
-	// daprd parses these with Go's time.ParseDuration.
-	private static String goDuration(Duration duration) {
+	// daprd parses these (and timer and reminder times) with Go's time.ParseDuration.
+	static String goDuration(Duration duration) {
 		return duration.toMillis() + "ms";
 	}
 

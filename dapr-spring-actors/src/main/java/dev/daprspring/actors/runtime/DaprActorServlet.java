@@ -63,15 +63,27 @@ public class DaprActorServlet extends HttpServlet {
 			return;
 		}
 		String[] path = segments(request);
-		// {type}/{id}/method/{method}; timers and reminders (method/timer/…, method/remind/…) are not served yet.
-		if (path.length != 4 || !"method".equals(path[2])) {
+		// {type}/{id}/method/{method}, {type}/{id}/method/remind/{reminder}, {type}/{id}/method/timer/{timer}
+		boolean call = path.length == 4 && "method".equals(path[2]);
+		boolean callback = path.length == 5 && "method".equals(path[2])
+				&& ("remind".equals(path[3]) || "timer".equals(path[3]));
+		if (!call && !callback) {
 			error(response, HttpServletResponse.SC_NOT_FOUND, "ERR_ACTOR_PATH",
 					"No actor endpoint at " + request.getRequestURI());
 			return;
 		}
 		try {
-			ByteString result = this.dispatcher.invoke(path[0], path[1], path[3],
-					ByteString.readFrom(request.getInputStream()));
+			ByteString body = ByteString.readFrom(request.getInputStream());
+			ByteString result = ByteString.EMPTY;
+			if (call) {
+				result = this.dispatcher.invoke(path[0], path[1], path[3], body);
+			}
+			else if ("remind".equals(path[3])) {
+				this.dispatcher.remind(path[0], path[1], path[4], body);
+			}
+			else {
+				this.dispatcher.timer(path[0], path[1], body);
+			}
 			write(response, HttpServletResponse.SC_OK, result.toByteArray());
 		}
 		catch (UnknownActorException ex) {
@@ -79,7 +91,7 @@ public class DaprActorServlet extends HttpServlet {
 			error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "ERR_ACTOR_UNKNOWN", ex.getMessage());
 		}
 		catch (ActorMethodFailure ex) {
-			logger.debug("Actor method " + path[0] + "." + path[3] + " of " + path[1] + " threw", ex.getCause());
+			logger.debug("Actor " + path[0] + "/" + path[1] + " threw in " + request.getPathInfo(), ex.getCause());
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("errorCode", "ERR_ACTOR_METHOD");
 			body.put("type", ex.getRemoteType());

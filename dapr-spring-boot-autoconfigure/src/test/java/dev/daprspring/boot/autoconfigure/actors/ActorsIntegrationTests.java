@@ -101,11 +101,29 @@ class ActorsIntegrationTests {
 	}
 
 	@Test
+	void aReminderCallsItsMethodWithItsDataUntilItIsUnregistered() {
+		Counter counter = this.actors.proxy(Counter.class, "c-reminded");
+		counter.startTicking("tock");
+		await().atMost(Duration.ofSeconds(30)).until(() -> counter.ticks().size() >= 2);
+		assertThat(counter.ticks()).containsOnly("tock");
+		counter.stopTicking();
+	}
+
+	@Test
+	void aTimerCallsTheMethodItNamesWithItsData() {
+		Counter counter = this.actors.proxy(Counter.class, "c-timed");
+		counter.startBeating(5);
+		await().atMost(Duration.ofSeconds(30)).until(() -> counter.beats() >= 10);
+		assertThat(counter.beats() % 5).isZero();
+	}
+
+	@Test
 	void anUnknownMethodIsReportedWithTheTypesMethods() {
 		Resettable resettable = this.actors.proxy(Resettable.class, "Counter", "c-1");
 		assertThatExceptionOfType(DaprActorInvocationException.class).isThrownBy(resettable::reset)
 			.withMessage("Actor Counter/c-1 cannot run reset: Actor type Counter has no method reset; its methods "
-					+ "are [count, fail, greet, increment]");
+					+ "are [beat, beats, count, fail, greet, increment, startBeating, startTicking, stopTicking, tick, "
+					+ "ticks]");
 	}
 
 	interface Resettable {

@@ -1,9 +1,14 @@
 package dev.daprspring.boot.autoconfigure.actors.app;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.annotation.PreDestroy;
 
 import dev.daprspring.actors.ActorContext;
 import dev.daprspring.actors.annotation.DaprActor;
+import dev.daprspring.actors.annotation.DaprReminder;
 
 /**
  * One instance per active counter id. Its count lives in actor state; the field-free
@@ -45,6 +50,44 @@ public class CounterActor implements Counter {
 	public void fail(String why) {
 		this.context.state().set("count", -1);
 		throw new IllegalStateException(why);
+	}
+
+	@Override
+	public void startTicking(String label) {
+		this.context.schedules().registerReminder("tick", Duration.ofMillis(500), Duration.ofMillis(500), label);
+	}
+
+	@Override
+	public void stopTicking() {
+		this.context.schedules().unregisterReminder("tick");
+	}
+
+	@DaprReminder("tick")
+	public void tick(String label) {
+		List<String> ticks = new ArrayList<>(ticks());
+		ticks.add(label);
+		this.context.state().set("ticks", ticks);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public List<String> ticks() {
+		return this.context.state().get("ticks", List.class).orElse(List.of());
+	}
+
+	@Override
+	public void startBeating(int step) {
+		this.context.schedules().registerTimer("beat", "beat", Duration.ofMillis(300), Duration.ofMillis(300), step);
+	}
+
+	@Override
+	public void beat(int step) {
+		this.context.state().set("beats", beats() + step);
+	}
+
+	@Override
+	public int beats() {
+		return this.context.state().get("beats", Integer.class).orElse(0);
 	}
 
 	@PreDestroy
