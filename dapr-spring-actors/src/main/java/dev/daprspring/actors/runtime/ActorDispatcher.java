@@ -63,13 +63,13 @@ public final class ActorDispatcher {
 			throw new UnknownActorException("Actor type " + typeName + " has no @DaprReminder(\"" + reminder
 					+ "\") method; its reminders are " + type.reminders().keySet());
 		}
-		turn(type, actorId, method, callbackData(body));
+		turn(type, actorId, method, callbackData(this.converter.getJsonMapper().readTree(body.toByteArray())));
 	}
 
 	/** Calls the method a timer names in daprd's callback body, with the timer's data. */
 	public void timer(String typeName, String actorId, ByteString body) {
 		JsonNode callback = this.converter.getJsonMapper().readTree(body.toByteArray());
-		invoke(typeName, actorId, callback.path("callback").asString(), callbackData(body));
+		invoke(typeName, actorId, callback.path("callback").asString(), callbackData(callback));
 	}
 
 	private ActorType type(String typeName) {
@@ -102,9 +102,9 @@ public final class ActorDispatcher {
 	// The data of a timer or reminder callback: daprd 1.17.5 hands back the bytes registered over
 	// gRPC base64-encoded in a JSON string (measured for timers and reminders); data registered
 	// by other clients may arrive as JSON itself.
-	private ByteString callbackData(ByteString body) {
+	private ByteString callbackData(JsonNode callback) {
 		JsonMapper json = this.converter.getJsonMapper();
-		JsonNode data = json.readTree(body.toByteArray()).path("data");
+		JsonNode data = callback.path("data");
 		if (data.isMissingNode() || data.isNull()) {
 			return ByteString.EMPTY;
 		}

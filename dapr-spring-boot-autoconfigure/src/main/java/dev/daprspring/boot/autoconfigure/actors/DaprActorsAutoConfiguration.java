@@ -11,6 +11,7 @@ import dev.daprspring.actors.runtime.ActorRuntimeSettings;
 import dev.daprspring.actors.runtime.ActorTypes;
 import dev.daprspring.actors.runtime.DaprActorServlet;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
+import dev.daprspring.boot.autoconfigure.messaging.DaprAppProperties;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.convert.DaprValueConverter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +28,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 
 /**
  * Hosts the application's {@link DaprActor} types (the actor endpoints are served only
@@ -37,7 +37,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnClass(DaprActor.class)
 @ConditionalOnBean(DaprTransport.class)
 @ConditionalOnBooleanProperty(name = "dapr.actors.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(DaprActorsProperties.class)
+@EnableConfigurationProperties({ DaprActorsProperties.class, DaprAppProperties.class })
 public final class DaprActorsAutoConfiguration {
 
 	@Bean
@@ -50,7 +50,7 @@ public final class DaprActorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ActorDispatcher daprActorDispatcher(ActorTypes types, ConfigurableListableBeanFactory beanFactory,
 			DaprTransport transport, ObjectProvider<JsonMapper> jsonMapper) {
-		DaprValueConverter converter = new DaprValueConverter(jsonMapper.getIfAvailable(JsonMapper::new));
+		DaprValueConverter converter = converter(jsonMapper);
 		return new ActorDispatcher(types, new ActorActivations(beanFactory, transport, converter), converter);
 	}
 
@@ -58,8 +58,12 @@ public final class DaprActorsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ActorProxyFactory daprActorProxyFactory(DaprTransport transport, ActorTypes types,
 			ObjectProvider<JsonMapper> jsonMapper) {
-		return new ActorProxyFactory(transport, new DaprValueConverter(jsonMapper.getIfAvailable(JsonMapper::new)),
-				types);
+		return new ActorProxyFactory(transport, converter(jsonMapper), types);
+	}
+
+	// Actor arguments, results and state are JSON of the application's mapper, as for DaprTemplate.
+	private static DaprValueConverter converter(ObjectProvider<JsonMapper> jsonMapper) {
+		return new DaprValueConverter(jsonMapper.getIfAvailable(JsonMapper::new));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -70,18 +74,14 @@ public final class DaprActorsAutoConfiguration {
 
 		@Bean
 		ServletRegistrationBean<DaprActorServlet> daprActorServlet(ActorDispatcher dispatcher,
-				DaprActorsProperties properties, ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+				DaprActorsProperties properties, DaprAppProperties app, ObjectProvider<JsonMapper> jsonMapper,
+				Environment environment) {
 			ActorRuntimeSettings settings = new ActorRuntimeSettings(properties.getIdleTimeout(),
 					properties.getScanInterval(), properties.getDrainOngoingCallTimeout(),
 					properties.isDrainRebalancedActors(), properties.isReentrancy(), properties.getMaxStackDepth());
-			// The same token as the other sidecar-facing endpoints: dapr.app.api-token, else APP_API_TOKEN
-			// (an empty value counts as unset).
-			String token = environment.getProperty("dapr.app.api-token");
-			if (!StringUtils.hasText(token)) {
-				token = environment.getProperty("APP_API_TOKEN");
-			}
+			// The same token as the other sidecar-facing endpoints.
 			DaprActorServlet servlet = new DaprActorServlet(dispatcher, settings,
-					jsonMapper.getIfAvailable(JsonMapper::new), token);
+					jsonMapper.getIfAvailable(JsonMapper::new), app.effectiveApiToken(environment));
 			ServletRegistrationBean<DaprActorServlet> registration = new ServletRegistrationBean<>(servlet,
 					DaprActorServlet.MAPPINGS);
 			registration.setName("daprActorServlet");

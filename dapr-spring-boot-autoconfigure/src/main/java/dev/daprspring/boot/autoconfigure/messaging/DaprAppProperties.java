@@ -3,6 +3,8 @@ package dev.daprspring.boot.autoconfigure.messaging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -34,6 +36,16 @@ public class DaprAppProperties {
 
 	public void setApiToken(@Nullable String apiToken) {
 		this.apiToken = apiToken;
+	}
+
+	/**
+	 * The token every sidecar-facing endpoint requires: this one, else the APP_API_TOKEN
+	 * environment variable, or {@code null}; an empty value counts as unset, so it cannot
+	 * switch enforcement off.
+	 */
+	public @Nullable String effectiveApiToken(Environment environment) {
+		String token = StringUtils.hasText(this.apiToken) ? this.apiToken : environment.getProperty("APP_API_TOKEN");
+		return StringUtils.hasText(token) ? token : null;
 	}
 
 	public DataSize getMaxBodySize() {

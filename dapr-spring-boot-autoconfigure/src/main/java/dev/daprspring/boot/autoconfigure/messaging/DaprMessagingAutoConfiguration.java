@@ -125,14 +125,9 @@ public final class DaprMessagingAutoConfiguration {
 		return dispatcher;
 	}
 
-	/**
-	 * The token in dapr.app.api-token, else the APP_API_TOKEN environment variable, or
-	 * {@code null}; an empty value counts as unset, so it cannot switch enforcement off.
-	 */
+	/** See {@link DaprAppProperties#effectiveApiToken(Environment)}. */
 	static @Nullable String appApiToken(DaprAppProperties app, Environment environment) {
-		String token = StringUtils.hasText(app.getApiToken()) ? app.getApiToken()
-				: environment.getProperty("APP_API_TOKEN");
-		return StringUtils.hasText(token) ? token : null;
+		return app.effectiveApiToken(environment);
 	}
 
 	/** Warns at startup that a channel the sidecar calls admits every caller. */
