@@ -195,7 +195,10 @@ final class TransactionalWrites {
 		}
 		obsolete.forEach((keyspace, entries) -> {
 			if (!entries.isEmpty()) {
-				this.adapter.removeFromIndex(this.adapter.index(keyspace), typeIn(writes, keyspace), entries);
+				// Only the ids whose entries were removed need checking again.
+				List<String> removedIds = entries.values().stream().flatMap(Set::stream).distinct().toList();
+				this.adapter.removeFromIndex(this.adapter.index(keyspace), typeIn(writes, keyspace), entries,
+						removedIds);
 			}
 		});
 	}
