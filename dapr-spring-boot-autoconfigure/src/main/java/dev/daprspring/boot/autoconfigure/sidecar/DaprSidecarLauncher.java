@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.autoconfigure.client.DaprClientProperties;
 import dev.daprspring.boot.autoconfigure.client.PropertiesDaprConnectionDetails;
+import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarProperties.ControlPlane;
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarProperties.LaunchMode;
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarRunListener.ApplicationPackages;
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarRunListener.ApplicationWebType;
@@ -118,16 +119,19 @@ final class DaprSidecarLauncher {
 		}
 		Integer appPort = appPort(properties, binder, webApplicationType.get());
 		DaprSidecar.Builder builder = builder(properties, appId(properties, binder), appPort);
-		LaunchedControlPlane controlPlane = LaunchedControlPlane.startIfWanted(properties.getControlPlane(), binder,
+		ControlPlane wanted = properties.getControlPlane();
+		LaunchedControlPlane controlPlane = LaunchedControlPlane.startIfWanted(wanted, binder,
 				applicationPackages.get());
-		if (controlPlane != null) {
-			builder.placement(controlPlane.placement().address()).scheduler(controlPlane.scheduler().address());
-			if (properties.getResourcesPaths().isEmpty()) {
-				// Actors keep their state in the one store marked for it (daprd 1.17.5 crashes on an
-				// actor state read when none is).
-				builder.component(DaprComponents.inMemoryState(properties.getStateStore())
-					.withMetadata("actorStateStore", "true"));
-			}
+		String placement = (controlPlane != null && controlPlane.placement() != null)
+				? controlPlane.placement().address() : wanted.getPlacementAddress();
+		String scheduler = (controlPlane != null && controlPlane.scheduler() != null)
+				? controlPlane.scheduler().address() : wanted.getSchedulerAddress();
+		builder.placement(placement).scheduler(scheduler);
+		if (placement != null && properties.getResourcesPaths().isEmpty()) {
+			// Actors keep their state in the one store marked for it (daprd 1.17.5 crashes on an
+			// actor state read when none is).
+			builder.component(DaprComponents.inMemoryState(properties.getStateStore())
+				.withMetadata("actorStateStore", "true"));
 		}
 		DaprSidecar sidecar = builder.build();
 		try {
@@ -280,8 +284,12 @@ final class DaprSidecarLauncher {
 		LaunchedControlPlane controlPlane = launched.controlPlane();
 		if (controlPlane != null) {
 			// Registered before the sidecar, so destroyed after it.
-			beanFactory.registerSingleton(PLACEMENT_BEAN_NAME, controlPlane.placement());
-			beanFactory.registerSingleton(SCHEDULER_BEAN_NAME, controlPlane.scheduler());
+			if (controlPlane.placement() != null) {
+				beanFactory.registerSingleton(PLACEMENT_BEAN_NAME, controlPlane.placement());
+			}
+			if (controlPlane.scheduler() != null) {
+				beanFactory.registerSingleton(SCHEDULER_BEAN_NAME, controlPlane.scheduler());
+			}
 			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean("daprControlPlane", controlPlane::close);
 		}
 		beanFactory.registerSingleton(SIDECAR_BEAN_NAME, sidecar);

@@ -232,6 +232,12 @@ public class DaprSidecarProperties {
 		/** How long placement and scheduler may each take to start. */
 		private Duration startupTimeout = Duration.ofSeconds(30);
 
+		/** An existing placement service (host:port) to connect daprd to instead of launching one. */
+		private @Nullable String placementAddress;
+
+		/** An existing scheduler (host:port) to connect daprd to instead of launching one. */
+		private @Nullable String schedulerAddress;
+
 		public ControlPlaneLaunch getLaunch() {
 			return this.launch;
 		}
@@ -246,6 +252,22 @@ public class DaprSidecarProperties {
 
 		public void setStartupTimeout(Duration startupTimeout) {
 			this.startupTimeout = startupTimeout;
+		}
+
+		public @Nullable String getPlacementAddress() {
+			return this.placementAddress;
+		}
+
+		public void setPlacementAddress(@Nullable String placementAddress) {
+			this.placementAddress = placementAddress;
+		}
+
+		public @Nullable String getSchedulerAddress() {
+			return this.schedulerAddress;
+		}
+
+		public void setSchedulerAddress(@Nullable String schedulerAddress) {
+			this.schedulerAddress = schedulerAddress;
 		}
 
 	}

@@ -15,33 +15,49 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 /**
  * The placement and scheduler processes launched for a launched daprd, started only when
  * {@code dapr.sidecar.control-plane.launch} says so: {@code always}, or {@code auto} when a
- * {@link DaprControlPlaneRequirement} of the application asks for them.
+ * {@link DaprControlPlaneRequirement} of the application asks for them. A service given by
+ * its address ({@code placement-address}, {@code scheduler-address}) is never launched.
  */
-record LaunchedControlPlane(DaprPlacement placement, DaprScheduler scheduler) implements AutoCloseable {
+record LaunchedControlPlane(@Nullable DaprPlacement placement, @Nullable DaprScheduler scheduler) implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(LaunchedControlPlane.class);
 
-	/** Starts both services when they are wanted; {@code null} when they are not. */
+	/**
+	 * Starts the services that are wanted and have no address of an existing one;
+	 * {@code null} when none is started.
+	 */
 	static @Nullable LaunchedControlPlane startIfWanted(ControlPlane properties, Binder binder, List<String> applicationPackages) {
+		boolean launchPlacement = properties.getPlacementAddress() == null;
+		boolean launchScheduler = properties.getSchedulerAddress() == null;
+		if (!launchPlacement && !launchScheduler) {
+			return null;
+		}
 		String reason = reason(properties, binder, applicationPackages,
 				SpringFactoriesLoader.loadFactories(DaprControlPlaneRequirement.class, null));
 		if (reason == null) {
 			return null;
 		}
-		DaprPlacement placement = new DaprPlacement(null, 0, properties.getStartupTimeout());
-		DaprScheduler scheduler = new DaprScheduler(null, 0, properties.getStartupTimeout());
+		DaprPlacement placement = launchPlacement ? new DaprPlacement(null, 0, properties.getStartupTimeout()) : null;
+		DaprScheduler scheduler = launchScheduler ? new DaprScheduler(null, 0, properties.getStartupTimeout()) : null;
+		LaunchedControlPlane launched = new LaunchedControlPlane(placement, scheduler);
 		try {
-			placement.start();
-			scheduler.start();
+			if (placement != null) {
+				placement.start();
+			}
+			if (scheduler != null) {
+				scheduler.start();
+			}
 		}
 		catch (RuntimeException ex) {
-			scheduler.close();
-			placement.close();
+			launched.close();
 			throw ex;
 		}
-		logger.info("Launched Dapr's control plane (" + reason + "): placement " + placement.address()
-				+ ", scheduler " + scheduler.address());
-		return new LaunchedControlPlane(placement, scheduler);
+		logger.info("Launched Dapr's control plane (" + reason + "): placement "
+				+ ((placement != null) ? placement.address() : "not launched, " + properties.getPlacementAddress()
+						+ " given")
+				+ ", scheduler " + ((scheduler != null) ? scheduler.address()
+						: "not launched, " + properties.getSchedulerAddress() + " given"));
+		return launched;
 	}
 
 	/** Why the control plane is launched, or {@code null} when it is not. */
@@ -65,8 +81,12 @@ record LaunchedControlPlane(DaprPlacement placement, DaprScheduler scheduler) im
 
 	@Override
 	public void close() {
-		this.scheduler.close();
-		this.placement.close();
+		if (this.scheduler != null) {
+			this.scheduler.close();
+		}
+		if (this.placement != null) {
+			this.placement.close();
+		}
 	}
 
 }

@@ -46,6 +46,14 @@ class LaunchedControlPlaneTests {
 		assertThat(new DaprSidecarProperties().getControlPlane().getLaunch()).isEqualTo(ControlPlaneLaunch.AUTO);
 	}
 
+	@Test
+	void servicesGivenByAddressAreNeverLaunched() {
+		ControlPlane controlPlane = controlPlane(ControlPlaneLaunch.ALWAYS);
+		controlPlane.setPlacementAddress("127.0.0.1:50005");
+		controlPlane.setSchedulerAddress("127.0.0.1:50006");
+		assertThat(LaunchedControlPlane.startIfWanted(controlPlane, this.binder, List.of())).isNull();
+	}
+
 	private static ControlPlane controlPlane(ControlPlaneLaunch launch) {
 		ControlPlane controlPlane = new ControlPlane();
 		controlPlane.setLaunch(launch);
