@@ -19,6 +19,13 @@ public interface ActorSchedules {
 	void registerTimer(String name, String callback, Duration dueTime, @Nullable Duration period,
 			@Nullable Object data);
 
+	/**
+	 * Like {@link #registerTimer(String, String, Duration, Duration, Object)}, ending after
+	 * {@code ttl} (when not {@code null}) even if the actor stays active.
+	 */
+	void registerTimer(String name, String callback, Duration dueTime, @Nullable Duration period,
+			@Nullable Duration ttl, @Nullable Object data);
+
 	void unregisterTimer(String name);
 
 	/**
@@ -26,6 +33,13 @@ public interface ActorSchedules {
 	 * every {@code period} (once when {@code null}).
 	 */
 	void registerReminder(String name, Duration dueTime, @Nullable Duration period, @Nullable Object data);
+
+	/**
+	 * Like {@link #registerReminder(String, Duration, Duration, Object)}, dropped by the
+	 * scheduler after {@code ttl} (when not {@code null}).
+	 */
+	void registerReminder(String name, Duration dueTime, @Nullable Duration period, @Nullable Duration ttl,
+			@Nullable Object data);
 
 	void unregisterReminder(String name);
 

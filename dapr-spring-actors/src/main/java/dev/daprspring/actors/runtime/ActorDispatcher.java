@@ -94,7 +94,15 @@ public final class ActorDispatcher {
 			activation.state().discard();
 			throw new IllegalStateException("Cannot call " + method, ex);
 		}
-		activation.state().commit();
+		try {
+			activation.state().commit();
+		}
+		catch (RuntimeException ex) {
+			// The caller learns that the method ran but its state changes were dropped, and why.
+			activation.state().discard();
+			throw new ActorMethodFailure(ex.getClass().getName(), "The state changes of " + type.name() + "/" + actorId
+					+ " in " + method.getName() + " were not saved: " + ex.getMessage(), ex);
+		}
 		return (method.getReturnType() == void.class || result == null) ? ByteString.EMPTY
 				: this.converter.write(result);
 	}

@@ -38,6 +38,12 @@ final class SidecarSchedules implements ActorSchedules {
 	@Override
 	public void registerTimer(String name, String callback, Duration dueTime, @Nullable Duration period,
 			@Nullable Object data) {
+		registerTimer(name, callback, dueTime, period, null, data);
+	}
+
+	@Override
+	public void registerTimer(String name, String callback, Duration dueTime, @Nullable Duration period,
+			@Nullable Duration ttl, @Nullable Object data) {
 		Assert.hasText(name, "Timer name must not be empty");
 		Assert.hasText(callback, "Timer callback must name an actor method");
 		RegisterActorTimerRequest.Builder request = RegisterActorTimerRequest.newBuilder()
@@ -49,6 +55,9 @@ final class SidecarSchedules implements ActorSchedules {
 			.setData(data(data));
 		if (period != null) {
 			request.setPeriod(goDuration(period));
+		}
+		if (ttl != null) {
+			request.setTtl(goDuration(ttl));
 		}
 		this.transport.call(DaprCall.write("actors", "timer.register", this.actorType),
 				(dapr) -> dapr.registerActorTimer(request.build()));
@@ -67,6 +76,12 @@ final class SidecarSchedules implements ActorSchedules {
 
 	@Override
 	public void registerReminder(String name, Duration dueTime, @Nullable Duration period, @Nullable Object data) {
+		registerReminder(name, dueTime, period, null, data);
+	}
+
+	@Override
+	public void registerReminder(String name, Duration dueTime, @Nullable Duration period, @Nullable Duration ttl,
+			@Nullable Object data) {
 		Assert.hasText(name, "Reminder name must not be empty");
 		RegisterActorReminderRequest.Builder request = RegisterActorReminderRequest.newBuilder()
 			.setActorType(this.actorType)
@@ -76,6 +91,9 @@ final class SidecarSchedules implements ActorSchedules {
 			.setData(data(data));
 		if (period != null) {
 			request.setPeriod(goDuration(period));
+		}
+		if (ttl != null) {
+			request.setTtl(goDuration(ttl));
 		}
 		this.transport.call(DaprCall.write("actors", "reminder.register", this.actorType),
 				(dapr) -> dapr.registerActorReminder(request.build()));

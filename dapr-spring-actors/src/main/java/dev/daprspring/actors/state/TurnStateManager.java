@@ -1,24 +1,35 @@
 package dev.daprspring.actors.state;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import io.dapr.v1.DaprActorsProtos.ExecuteActorStateTransactionRequest;
 import io.dapr.v1.DaprActorsProtos.GetActorStateRequest;
+import io.dapr.v1.DaprActorsProtos.GetActorStateResponse;
 import io.dapr.v1.DaprActorsProtos.TransactionalActorStateOperation;
+import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.convert.DaprValueConverter;
+import org.springframework.util.Assert;
 
 /**
  * The {@link ActorStateManager} of one activation: values cached as the JSON the sidecar
  * holds, changes kept per turn until {@link #commit()} writes them in one
  * {@code ExecuteActorStateTransaction} or {@link #discard()} drops them.
+ * <p>
+ * Only this activation writes its actor's state, so what it wrote stays cached for the
+ * activation, until its TTL for a value written with one. A value read from the store is
+ * cached until the expiry the store reports for it; a store that reports none (Redis) may
+ * still expire it, so such a value is cached for the turn only.
  */
 public final class TurnStateManager implements ActorStateManager {
 
@@ -33,9 +44,9 @@ public final class TurnStateManager implements ActorStateManager {
 
 	private final DaprValueConverter converter;
 
-	private final Map<String, ByteString> cache = new ConcurrentHashMap<>();
+	private final Map<String, Cached> cache = new HashMap<>();
 
-	private final Map<String, ByteString> changes = new LinkedHashMap<>();
+	private final Map<String, Change> changes = new LinkedHashMap<>();
 
 	public TurnStateManager(String actorType, String actorId, DaprTransport transport, DaprValueConverter converter) {
 		this.actorType = actorType;
@@ -57,61 +68,108 @@ public final class TurnStateManager implements ActorStateManager {
 
 	@Override
 	public synchronized void set(String key, Object value) {
-		this.changes.put(key, this.converter.write(value));
+		this.changes.put(key, new Change(this.converter.write(value), null));
+	}
+
+	@Override
+	public synchronized void set(String key, Object value, Duration ttl) {
+		Assert.isTrue(ttl.getSeconds() >= 1, () -> "The TTL of actor state " + key + " is " + ttl
+				+ "; the state store keeps time in whole seconds, so it must be at least 1s");
+		this.changes.put(key, new Change(this.converter.write(value), ttl));
 	}
 
 	@Override
 	public synchronized void remove(String key) {
-		this.changes.put(key, ABSENT);
+		this.changes.put(key, new Change(ABSENT, null));
 	}
 
 	/** Writes this turn's changes in one transaction; the cache then holds them. */
 	public synchronized void commit() {
-		if (this.changes.isEmpty()) {
-			return;
+		if (!this.changes.isEmpty()) {
+			this.transport.call(DaprCall.write("actors", "state.transaction", this.actorType),
+					(dapr) -> dapr.executeActorStateTransaction(transaction()));
+			Instant now = Instant.now();
+			this.changes.forEach((key, change) -> this.cache.put(key, new Cached(change.value(),
+					(change.ttl() != null) ? now.plus(change.ttl()) : Instant.MAX, false)));
 		}
-		ExecuteActorStateTransactionRequest.Builder request = ExecuteActorStateTransactionRequest.newBuilder()
-			.setActorType(this.actorType)
-			.setActorId(this.actorId);
-		this.changes.forEach((key, value) -> {
-			TransactionalActorStateOperation.Builder operation = TransactionalActorStateOperation.newBuilder()
-				.setKey(key);
-			if (value.isEmpty()) {
-				operation.setOperationType("delete");
-			}
-			else {
-				operation.setOperationType("upsert").setValue(Any.newBuilder().setValue(value));
-			}
-			request.addOperations(operation);
-		});
-		this.transport.call(DaprCall.write("actors", "state.transaction", this.actorType),
-				(dapr) -> dapr.executeActorStateTransaction(request.build()));
-		this.cache.putAll(this.changes);
-		this.changes.clear();
+		endTurn();
 	}
 
 	/** Drops this turn's changes: the next turn sees the state as it was. */
 	public synchronized void discard() {
+		endTurn();
+	}
+
+	private void endTurn() {
 		this.changes.clear();
+		this.cache.values().removeIf(Cached::turnOnly);
+	}
+
+	private ExecuteActorStateTransactionRequest transaction() {
+		ExecuteActorStateTransactionRequest.Builder request = ExecuteActorStateTransactionRequest.newBuilder()
+			.setActorType(this.actorType)
+			.setActorId(this.actorId);
+		this.changes.forEach((key, change) -> {
+			TransactionalActorStateOperation.Builder operation = TransactionalActorStateOperation.newBuilder()
+				.setKey(key);
+			if (change.value().isEmpty()) {
+				operation.setOperationType("delete");
+			}
+			else {
+				operation.setOperationType("upsert").setValue(Any.newBuilder().setValue(change.value()));
+				if (change.ttl() != null) {
+					operation.putMetadata("ttlInSeconds", String.valueOf(change.ttl().getSeconds()));
+				}
+			}
+			request.addOperations(operation);
+		});
+		return request.build();
 	}
 
 	private synchronized ByteString current(String key) {
-		ByteString changed = this.changes.get(key);
+		Change changed = this.changes.get(key);
 		if (changed != null) {
-			return changed;
+			return changed.value();
 		}
-		return this.cache.computeIfAbsent(key, this::read);
+		Cached cached = this.cache.get(key);
+		if (cached != null && Instant.now().isBefore(cached.until())) {
+			return cached.value();
+		}
+		GetActorStateResponse response = read(key);
+		Instant expiry = expiry(response);
+		this.cache.put(key, new Cached(response.getData(), (expiry != null) ? expiry : Instant.MAX, expiry == null
+				&& !response.getData().isEmpty()));
+		return response.getData();
 	}
 
-	private ByteString read(String key) {
+	// In-memory and SQL stores report when a value expires; Redis reports nothing.
+	private static @Nullable Instant expiry(GetActorStateResponse response) {
+		String expiry = response.getMetadataMap().get("ttlExpireTime");
+		if (expiry == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(expiry);
+		}
+		catch (DateTimeParseException ex) {
+			return Instant.EPOCH;
+		}
+	}
+
+	private GetActorStateResponse read(String key) {
 		GetActorStateRequest request = GetActorStateRequest.newBuilder()
 			.setActorType(this.actorType)
 			.setActorId(this.actorId)
 			.setKey(key)
 			.build();
 		return this.transport.call(DaprCall.read("actors", "state.get", this.actorType),
-				(dapr) -> dapr.getActorState(request))
-			.getData();
+				(dapr) -> dapr.getActorState(request));
+	}
+
+	private record Change(ByteString value, @Nullable Duration ttl) {
+	}
+
+	private record Cached(ByteString value, Instant until, boolean turnOnly) {
 	}
 
 }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -122,8 +124,85 @@ class ActorsIntegrationTests {
 		Resettable resettable = this.actors.proxy(Resettable.class, "Counter", "c-1");
 		assertThatExceptionOfType(DaprActorInvocationException.class).isThrownBy(resettable::reset)
 			.withMessage("Actor Counter/c-1 cannot run reset: Actor type Counter has no method reset; its methods "
-					+ "are [beat, beats, count, fail, greet, increment, startBeating, startTicking, stopTicking, tick, "
-					+ "ticks]");
+					+ "are [beat, beats, count, fail, greet, increment, note, remember, startBeating, "
+					+ "startBeatingBriefly, startTicking, startTickingBriefly, stopTicking, tick, ticks]");
+	}
+
+	@Test
+	void anArgumentThatDoesNotConvertIsReportedWithTheExpectedTypeAndStoresNothing() {
+		Counter counter = this.actors.proxy(Counter.class, "c-argument");
+		counter.startBeatingBriefly(0);
+		int beats = counter.beats();
+		MistypedBeat mistyped = this.actors.proxy(MistypedBeat.class, "Counter", "c-argument");
+		assertThatExceptionOfType(DaprActorInvocationException.class).isThrownBy(() -> mistyped.beat("fast"))
+			.withMessageStartingWith("Actor Counter/c-argument cannot run beat: The argument of Counter.beat is not "
+					+ "a int: ");
+		assertThat(counter.beats()).isEqualTo(beats);
+	}
+
+	@Test
+	void stateWithATimeToLiveNeedsTheActorStateTtlFeatureAndWithoutItTheTurnSavesNothing() {
+		Counter counter = this.actors.proxy(Counter.class, "c-ttl-off");
+		counter.increment();
+		// This sidecar runs without the ActorStateTTL feature (ActorsOnManyInstancesIntegrationTests has it).
+		assertThatExceptionOfType(DaprActorInvocationException.class)
+			.isThrownBy(() -> counter.remember(new Counter.Note("call back", 1)))
+			.withMessageContaining("The state changes of Counter/c-ttl-off in remember were not saved")
+			.withMessageContaining("ttlInSeconds is not supported without the \"ActorStateTTL\" feature enabled");
+		assertThat(counter.note()).isNull();
+		assertThat(counter.count()).isEqualTo(1);
+	}
+
+	@Test
+	void aTimeToLiveUnderASecondIsRefusedWithTheReason() {
+		Counter counter = this.actors.proxy(Counter.class, "c-ttl-bad");
+		assertThatExceptionOfType(DaprActorInvocationException.class).isThrownBy(() -> counter.remember(new Counter.Note("x", 0)))
+			.withMessageContaining("The TTL of actor state note is PT0S; the state store keeps time in whole "
+					+ "seconds, so it must be at least 1s");
+		assertThat(counter.note()).isNull();
+	}
+
+	@Test
+	void aReminderWithATimeToLiveStopsAfterIt() {
+		Counter counter = this.actors.proxy(Counter.class, "c-reminded-briefly");
+		counter.startTickingBriefly("brief");
+		await().atMost(Duration.ofSeconds(30)).until(() -> !counter.ticks().isEmpty());
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+			.until(sameAsLastTime(() -> counter.ticks().size()));
+		assertThat(counter.ticks()).containsOnly("brief");
+	}
+
+	@Test
+	void aTimerWithATimeToLiveStopsAfterIt() {
+		Counter counter = this.actors.proxy(Counter.class, "c-timed-briefly");
+		counter.startBeatingBriefly(1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> counter.beats() > 0);
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(sameAsLastTime(counter::beats));
+	}
+
+	@Test
+	void anUnregisteredReminderStops() {
+		Counter counter = this.actors.proxy(Counter.class, "c-unregistered");
+		counter.startTicking("tick");
+		await().atMost(Duration.ofSeconds(30)).until(() -> !counter.ticks().isEmpty());
+		counter.stopTicking();
+		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+			.until(sameAsLastTime(() -> counter.ticks().size()));
+	}
+
+	// True when the value is what it was at the previous poll: with during(...), the value stays put.
+	private static Callable<Boolean> sameAsLastTime(Callable<Integer> value) {
+		AtomicReference<Integer> last = new AtomicReference<>();
+		return () -> {
+			Integer now = value.call();
+			return now.equals(last.getAndSet(now));
+		};
+	}
+
+	interface MistypedBeat {
+
+		void beat(String step);
+
 	}
 
 	interface Resettable {

@@ -46,7 +46,11 @@ class ActorsOnManyInstancesIntegrationTests {
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	@TempDir
+	static Path work;
+
 	static Path components;
+
+	static Path configuration;
 
 	static LocalRedisServer redis;
 
@@ -65,6 +69,17 @@ class ActorsOnManyInstancesIntegrationTests {
 		placement.start();
 		scheduler = new DaprScheduler();
 		scheduler.start();
+		components = Files.createDirectory(work.resolve("components"));
+		configuration = Files.writeString(work.resolve("configuration.yaml"), """
+				apiVersion: dapr.io/v1alpha1
+				kind: Configuration
+				metadata:
+				  name: actors
+				spec:
+				  features:
+				  - name: ActorStateTTL
+				    enabled: true
+				""");
 		Files.writeString(components.resolve("statestore.yaml"), """
 				apiVersion: dapr.io/v1alpha1
 				kind: Component
@@ -118,6 +133,15 @@ class ActorsOnManyInstancesIntegrationTests {
 		// Any instance reaches any actor: the sidecars route by placement's table.
 		ActorProxyFactory other = fleet.get(2).getBean(ActorProxyFactory.class);
 		assertThat(other.proxy(Tally.class, "tally-42").total()).isEqualTo(42);
+	}
+
+	@Test
+	@Order(1)
+	void stateWithATimeToLiveIsGoneFromRedisAfterIt() {
+		Tally tally = fleet.get(1).getBean(ActorProxyFactory.class).proxy(Tally.class, "tally-ttl");
+		tally.addBriefly(7);
+		assertThat(tally.total()).isEqualTo(7);
+		await().atMost(PATIENCE).until(() -> tally.total() == 0);
 	}
 
 	@Test
@@ -193,7 +217,7 @@ class ActorsOnManyInstancesIntegrationTests {
 	private static ConfigurableApplicationContext start(String instance) {
 		return new SpringApplicationBuilder(FleetApplication.class).run("--server.port=0",
 				"--spring.application.name=fleet", "--fleet.instance=" + instance, "--dapr.sidecar.launch=always",
-				"--dapr.sidecar.resources-paths=" + components,
+				"--dapr.sidecar.resources-paths=" + components, "--dapr.sidecar.config=" + configuration,
 				"--dapr.sidecar.control-plane.placement-address=" + placement.address(),
 				"--dapr.sidecar.control-plane.scheduler-address=" + scheduler.address());
 	}

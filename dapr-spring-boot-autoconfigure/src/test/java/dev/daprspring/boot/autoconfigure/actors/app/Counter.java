@@ -3,6 +3,7 @@ package dev.daprspring.boot.autoconfigure.actors.app;
 import java.util.List;
 
 import dev.daprspring.actors.annotation.DaprActor;
+import org.jspecify.annotations.Nullable;
 
 /** The Counter actor's interface, which callers get a proxy of. */
 @DaprActor("Counter")
@@ -30,5 +31,26 @@ public interface Counter {
 	int beats();
 
 	void beat(int step);
+
+	/** Keeps the note's text in state for its number of seconds. */
+	void remember(Note note);
+
+	/** The note, while it lasts. */
+	@Nullable String note();
+
+	/** Registers reminder "tick" (every 500 ms) that the scheduler drops after two seconds. */
+	void startTickingBriefly(String label);
+
+	/** Registers timer "beat" (every 300 ms) that ends after one and a half seconds. */
+	void startBeatingBriefly(int step);
+
+	/**
+	 * A note to keep for a while.
+	 *
+	 * @param text what to keep
+	 * @param seconds for how long
+	 */
+	record Note(String text, int seconds) {
+	}
 
 }

@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import dev.daprspring.actors.ActorContext;
 import dev.daprspring.actors.annotation.DaprActor;
 import dev.daprspring.actors.annotation.DaprReminder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One instance per active counter id. Its count lives in actor state; the field-free
@@ -88,6 +89,28 @@ public class CounterActor implements Counter {
 	@Override
 	public int beats() {
 		return this.context.state().get("beats", Integer.class).orElse(0);
+	}
+
+	@Override
+	public void remember(Note note) {
+		this.context.state().set("note", note.text(), Duration.ofSeconds(note.seconds()));
+	}
+
+	@Override
+	public @Nullable String note() {
+		return this.context.state().get("note", String.class).orElse(null);
+	}
+
+	@Override
+	public void startTickingBriefly(String label) {
+		this.context.schedules()
+			.registerReminder("tick", Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofSeconds(2), label);
+	}
+
+	@Override
+	public void startBeatingBriefly(int step) {
+		this.context.schedules()
+			.registerTimer("beat", "beat", Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(1500), step);
 	}
 
 	@PreDestroy

@@ -11,6 +11,9 @@ public interface Tally {
 
 	int total();
 
+	/** Sets the total to this amount for two seconds (state with a TTL). */
+	void addBriefly(int amount);
+
 	/** Registers reminder "nudge", every second. */
 	void startNudging();
 

@@ -42,6 +42,11 @@ public class TallyActor implements Tally {
 	}
 
 	@Override
+	public void addBriefly(int amount) {
+		this.context.state().set("total", total() + amount, Duration.ofSeconds(2));
+	}
+
+	@Override
 	public int total() {
 		return this.context.state().get("total", Integer.class).orElse(0);
 	}
