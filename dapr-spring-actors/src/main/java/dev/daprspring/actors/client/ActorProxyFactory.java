@@ -3,6 +3,7 @@ package dev.daprspring.actors.client;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.function.Predicate;
 
 import com.google.protobuf.ByteString;
 import io.dapr.v1.DaprActorsProtos.InvokeActorRequest;
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.daprspring.actors.annotation.DaprActor;
 import dev.daprspring.actors.runtime.ActorType;
+import dev.daprspring.actors.runtime.ActorCallChain;
 import dev.daprspring.actors.runtime.ActorTypes;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
@@ -38,10 +40,22 @@ public final class ActorProxyFactory {
 
 	private final ActorTypes localTypes;
 
+	private final Predicate<String> reentrant;
+
 	public ActorProxyFactory(DaprTransport transport, DaprValueConverter converter, ActorTypes localTypes) {
+		this(transport, converter, localTypes, (type) -> false);
+	}
+
+	/**
+	 * @param reentrant whether reentrancy is on for a type this application hosts; a call
+	 * back into a chain of calls is refused for the hosted types without it
+	 */
+	public ActorProxyFactory(DaprTransport transport, DaprValueConverter converter, ActorTypes localTypes,
+			Predicate<String> reentrant) {
 		this.transport = transport;
 		this.converter = converter;
 		this.localTypes = localTypes;
+		this.reentrant = reentrant;
 	}
 
 	/**
@@ -88,12 +102,16 @@ public final class ActorProxyFactory {
 				+ " takes " + arguments.length + " arguments; an actor method takes at most one");
 		ByteString data = (arguments == null || arguments.length == 0 || arguments[0] == null) ? ByteString.EMPTY
 				: this.converter.write(arguments[0]);
-		InvokeActorRequest request = InvokeActorRequest.newBuilder()
+		InvokeActorRequest.Builder builder = InvokeActorRequest.newBuilder()
 			.setActorType(actorType)
 			.setActorId(actorId)
 			.setMethod(method.getName())
-			.setData(data)
-			.build();
+			.setData(data);
+		ActorCallChain chain = ActorCallChain.current();
+		if (chain != null) {
+			passOn(chain, actorType, actorId, builder);
+		}
+		InvokeActorRequest request = builder.build();
 		InvokeActorResponse response = this.transport.call(DaprCall.write("actors", "invoke", actorType), (dapr) -> {
 			try {
 				return dapr.invokeActor(request);
@@ -110,6 +128,18 @@ public final class ActorProxyFactory {
 			return null;
 		}
 		return this.converter.read(response.getData(), method.getGenericReturnType());
+	}
+
+	// A call made from inside an actor method carries the chain of calls on, for reentrancy.
+	private void passOn(ActorCallChain chain, String actorType, String actorId, InvokeActorRequest.Builder request) {
+		if (chain.contains(actorType, actorId) && this.localTypes.find(actorType).isPresent()
+				&& !this.reentrant.test(actorType)) {
+			throw new DaprActorReentrancyException(actorType, actorId, chain.actors());
+		}
+		request.putMetadata(ActorCallChain.CALLERS, chain.callersHeader());
+		if (chain.reentrancyId() != null) {
+			request.putMetadata(ActorCallChain.REENTRANCY_ID, chain.reentrancyId());
+		}
 	}
 
 	// The actor's application answered with the error document of its actor servlet.

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.actors.runtime.ActorActivations.Activation;
+import dev.daprspring.actors.state.TurnStateManager;
 import dev.daprspring.core.convert.DaprValueConverter;
 
 /**
@@ -46,13 +47,25 @@ public final class ActorDispatcher {
 	 * @throws ActorMethodFailure when the method throws
 	 */
 	public ByteString invoke(String typeName, String actorId, String methodName, ByteString body) {
+		return invoke(typeName, actorId, methodName, body, ActorCallChain.entering(typeName, actorId, null, null));
+	}
+
+	/**
+	 * Calls the method as part of this chain of calls, which proxies called from the method
+	 * pass on.
+	 * @return the result as JSON, empty for none
+	 * @throws UnknownActorException for a type or method this application does not have
+	 * @throws ActorMethodFailure when the method throws
+	 */
+	public ByteString invoke(String typeName, String actorId, String methodName, ByteString body,
+			ActorCallChain chain) {
 		ActorType type = type(typeName);
 		Method method = type.methods().get(methodName);
 		if (method == null) {
 			throw new UnknownActorException("Actor type " + typeName + " has no method " + methodName
 					+ "; its methods are " + type.methods().keySet());
 		}
-		return turn(type, actorId, method, body);
+		return turn(type, actorId, method, body, chain);
 	}
 
 	/** Calls the {@code @DaprReminder} method of this reminder with the data of daprd's callback body. */
@@ -63,7 +76,8 @@ public final class ActorDispatcher {
 			throw new UnknownActorException("Actor type " + typeName + " has no @DaprReminder(\"" + reminder
 					+ "\") method; its reminders are " + type.reminders().keySet());
 		}
-		turn(type, actorId, method, callbackData(this.converter.getJsonMapper().readTree(body.toByteArray())));
+		turn(type, actorId, method, callbackData(this.converter.getJsonMapper().readTree(body.toByteArray())),
+				ActorCallChain.entering(typeName, actorId, null, null));
 	}
 
 	/** Calls the method a timer names in daprd's callback body, with the timer's data. */
@@ -78,33 +92,43 @@ public final class ActorDispatcher {
 					+ "are " + this.types.names()));
 	}
 
-	private ByteString turn(ActorType type, String actorId, Method method, ByteString body) {
+	private ByteString turn(ActorType type, String actorId, Method method, ByteString body, ActorCallChain chain) {
 		Object[] arguments = arguments(type, method, body);
 		Activation activation = this.activations.activate(type, actorId);
+		TurnStateManager state = activation.state();
+		state.begin();
 		Object result;
 		try {
-			result = method.invoke(activation.instance(), arguments);
+			result = chain.run(() -> call(method, activation.instance(), arguments));
 		}
-		catch (InvocationTargetException ex) {
-			activation.state().discard();
-			Throwable cause = ex.getTargetException();
-			throw new ActorMethodFailure(cause.getClass().getName(), String.valueOf(cause.getMessage()), cause);
-		}
-		catch (IllegalAccessException ex) {
-			activation.state().discard();
-			throw new IllegalStateException("Cannot call " + method, ex);
+		catch (RuntimeException ex) {
+			state.discard();
+			throw ex;
 		}
 		try {
-			activation.state().commit();
+			state.commit();
 		}
 		catch (RuntimeException ex) {
 			// The caller learns that the method ran but its state changes were dropped, and why.
-			activation.state().discard();
+			state.discard();
 			throw new ActorMethodFailure(ex.getClass().getName(), "The state changes of " + type.name() + "/" + actorId
 					+ " in " + method.getName() + " were not saved: " + ex.getMessage(), ex);
 		}
 		return (method.getReturnType() == void.class || result == null) ? ByteString.EMPTY
 				: this.converter.write(result);
+	}
+
+	private static @Nullable Object call(Method method, Object instance, Object[] arguments) {
+		try {
+			return method.invoke(instance, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			Throwable cause = ex.getTargetException();
+			throw new ActorMethodFailure(cause.getClass().getName(), String.valueOf(cause.getMessage()), cause);
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot call " + method, ex);
+		}
 	}
 
 	// The data of a timer or reminder callback: daprd 1.17.5 hands back the bytes registered over

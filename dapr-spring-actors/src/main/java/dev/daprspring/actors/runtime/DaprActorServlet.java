@@ -76,7 +76,8 @@ public class DaprActorServlet extends HttpServlet {
 			ByteString body = ByteString.readFrom(request.getInputStream());
 			ByteString result = ByteString.EMPTY;
 			if (call) {
-				result = this.dispatcher.invoke(path[0], path[1], path[3], body);
+				result = this.dispatcher.invoke(path[0], path[1], path[3], body, ActorCallChain.entering(path[0],
+						path[1], request.getHeader(ActorCallChain.CALLERS), request.getHeader(ActorCallChain.REENTRANCY_ID)));
 			}
 			else if ("remind".equals(path[3])) {
 				this.dispatcher.remind(path[0], path[1], path[4], body);

@@ -48,6 +48,9 @@ public final class TurnStateManager implements ActorStateManager {
 
 	private final Map<String, Change> changes = new LinkedHashMap<>();
 
+	// Turns under way: more than one only while a reentrant call runs inside the turn it re-enters.
+	private int depth;
+
 	public TurnStateManager(String actorType, String actorId, DaprTransport transport, DaprValueConverter converter) {
 		this.actorType = actorType;
 		this.actorId = actorId;
@@ -83,8 +86,20 @@ public final class TurnStateManager implements ActorStateManager {
 		this.changes.put(key, new Change(ABSENT, null));
 	}
 
-	/** Writes this turn's changes in one transaction; the cache then holds them. */
+	/** Starts a turn; a reentrant call's turn is part of the turn it re-enters. */
+	public synchronized void begin() {
+		this.depth++;
+	}
+
+	/**
+	 * Ends a turn: the outermost writes the changes in one transaction, and the cache then
+	 * holds them; a reentrant call leaves them to it.
+	 */
 	public synchronized void commit() {
+		if (--this.depth > 0) {
+			return;
+		}
+		this.depth = 0;
 		if (!this.changes.isEmpty()) {
 			this.transport.call(DaprCall.write("actors", "state.transaction", this.actorType),
 					(dapr) -> dapr.executeActorStateTransaction(transaction()));
@@ -95,8 +110,15 @@ public final class TurnStateManager implements ActorStateManager {
 		endTurn();
 	}
 
-	/** Drops this turn's changes: the next turn sees the state as it was. */
+	/**
+	 * Ends a turn dropping its changes: the next turn sees the state as it was. A reentrant
+	 * call that throws leaves the changes to the turn it re-entered, which learns of it.
+	 */
 	public synchronized void discard() {
+		if (--this.depth > 0) {
+			return;
+		}
+		this.depth = 0;
 		endTurn();
 	}
 

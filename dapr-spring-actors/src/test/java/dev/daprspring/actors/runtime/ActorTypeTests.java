@@ -56,6 +56,23 @@ class ActorTypeTests {
 			.document(List.of())).containsEntry("reentrancy", Map.of("enabled", false));
 	}
 
+	@Test
+	void typeSettingsAreWrittenWholeForHostedTypesInheritingWhatIsNotSet() {
+		ActorRuntimeSettings settings = new ActorRuntimeSettings(Duration.ofMinutes(60), Duration.ofSeconds(30),
+				Duration.ofSeconds(60), true, false, 32,
+				Map.of("Cart", new ActorRuntimeSettings.TypeSettings(Duration.ofMinutes(5), null, null, true, 4),
+						"Elsewhere", new ActorRuntimeSettings.TypeSettings(null, null, false, null, null)));
+		assertThat(settings.document(List.of("Cart", "Counter"))).containsEntry("entitiesConfig",
+				List.of(Map.of("entities", List.of("Cart"), "actorIdleTimeout", "300000ms", "drainOngoingCallTimeout",
+						"60000ms", "drainRebalancedActors", true, "reentrancy",
+						Map.of("enabled", true, "maxStackDepth", 4))));
+		assertThat(settings.reentrancy("Cart")).isTrue();
+		assertThat(settings.reentrancy("Counter")).isFalse();
+		assertThat(new ActorRuntimeSettings(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1), false,
+				false, 32)
+			.document(List.of("Cart"))).doesNotContainKey("entitiesConfig");
+	}
+
 	public static class Cart {
 
 		public void add(String item) {

@@ -1,5 +1,8 @@
 package dev.daprspring.boot.autoconfigure.actors;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServlet;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,6 +11,7 @@ import dev.daprspring.actors.client.ActorProxyFactory;
 import dev.daprspring.actors.runtime.ActorActivations;
 import dev.daprspring.actors.runtime.ActorDispatcher;
 import dev.daprspring.actors.runtime.ActorRuntimeSettings;
+import dev.daprspring.actors.runtime.ActorRuntimeSettings.TypeSettings;
 import dev.daprspring.actors.runtime.ActorTypes;
 import dev.daprspring.actors.runtime.DaprActorServlet;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
@@ -56,9 +60,22 @@ public final class DaprActorsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ActorProxyFactory daprActorProxyFactory(DaprTransport transport, ActorTypes types,
+	ActorRuntimeSettings daprActorRuntimeSettings(DaprActorsProperties properties) {
+		Map<String, TypeSettings> types = new LinkedHashMap<>();
+		properties.getTypes()
+			.forEach((name, type) -> types.put(name, new TypeSettings(type.getIdleTimeout(),
+					type.getDrainOngoingCallTimeout(), type.getDrainRebalancedActors(), type.getReentrancy(),
+					type.getMaxStackDepth())));
+		return new ActorRuntimeSettings(properties.getIdleTimeout(), properties.getScanInterval(),
+				properties.getDrainOngoingCallTimeout(), properties.isDrainRebalancedActors(), properties.isReentrancy(),
+				properties.getMaxStackDepth(), types);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ActorProxyFactory daprActorProxyFactory(DaprTransport transport, ActorTypes types, ActorRuntimeSettings settings,
 			ObjectProvider<JsonMapper> jsonMapper) {
-		return new ActorProxyFactory(transport, converter(jsonMapper), types);
+		return new ActorProxyFactory(transport, converter(jsonMapper), types, settings::reentrancy);
 	}
 
 	// Actor arguments, results and state are JSON of the application's mapper, as for DaprTemplate.
@@ -74,11 +91,8 @@ public final class DaprActorsAutoConfiguration {
 
 		@Bean
 		ServletRegistrationBean<DaprActorServlet> daprActorServlet(ActorDispatcher dispatcher,
-				DaprActorsProperties properties, DaprAppProperties app, ObjectProvider<JsonMapper> jsonMapper,
+				ActorRuntimeSettings settings, DaprAppProperties app, ObjectProvider<JsonMapper> jsonMapper,
 				Environment environment) {
-			ActorRuntimeSettings settings = new ActorRuntimeSettings(properties.getIdleTimeout(),
-					properties.getScanInterval(), properties.getDrainOngoingCallTimeout(),
-					properties.isDrainRebalancedActors(), properties.isReentrancy(), properties.getMaxStackDepth());
 			// The same token as the other sidecar-facing endpoints.
 			DaprActorServlet servlet = new DaprActorServlet(dispatcher, settings,
 					jsonMapper.getIfAvailable(JsonMapper::new), app.effectiveApiToken(environment));

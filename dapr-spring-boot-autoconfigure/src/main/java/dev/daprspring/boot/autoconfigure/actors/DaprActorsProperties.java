@@ -1,6 +1,10 @@
 package dev.daprspring.boot.autoconfigure.actors;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -31,6 +35,17 @@ public class DaprActorsProperties {
 
 	/** How deep a reentrant chain of calls may go. */
 	private int maxStackDepth = 32;
+
+	/** Settings of single actor types, by type name, that differ from those above. */
+	private Map<String, Type> types = new LinkedHashMap<>();
+
+	public Map<String, Type> getTypes() {
+		return this.types;
+	}
+
+	public void setTypes(Map<String, Type> types) {
+		this.types = types;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -86,6 +101,68 @@ public class DaprActorsProperties {
 
 	public void setMaxStackDepth(int maxStackDepth) {
 		this.maxStackDepth = maxStackDepth;
+	}
+
+	/**
+	 * Settings of one actor type; those not set are taken from {@code dapr.actors.*}.
+	 */
+	public static class Type {
+
+		/** How long an actor of this type stays active without calls. */
+		private @Nullable Duration idleTimeout;
+
+		/** How long its calls may run on when it moves to another instance. */
+		private @Nullable Duration drainOngoingCallTimeout;
+
+		/** Whether to wait for those calls before moving it. */
+		private @Nullable Boolean drainRebalancedActors;
+
+		/** Whether it may be called again from within a chain of calls it started. */
+		private @Nullable Boolean reentrancy;
+
+		/** How deep a reentrant chain of calls may go. */
+		private @Nullable Integer maxStackDepth;
+
+		public @Nullable Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(@Nullable Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		public @Nullable Duration getDrainOngoingCallTimeout() {
+			return this.drainOngoingCallTimeout;
+		}
+
+		public void setDrainOngoingCallTimeout(@Nullable Duration drainOngoingCallTimeout) {
+			this.drainOngoingCallTimeout = drainOngoingCallTimeout;
+		}
+
+		public @Nullable Boolean getDrainRebalancedActors() {
+			return this.drainRebalancedActors;
+		}
+
+		public void setDrainRebalancedActors(@Nullable Boolean drainRebalancedActors) {
+			this.drainRebalancedActors = drainRebalancedActors;
+		}
+
+		public @Nullable Boolean getReentrancy() {
+			return this.reentrancy;
+		}
+
+		public void setReentrancy(@Nullable Boolean reentrancy) {
+			this.reentrancy = reentrancy;
+		}
+
+		public @Nullable Integer getMaxStackDepth() {
+			return this.maxStackDepth;
+		}
+
+		public void setMaxStackDepth(@Nullable Integer maxStackDepth) {
+			this.maxStackDepth = maxStackDepth;
+		}
+
 	}
 
 }

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import dev.daprspring.actors.client.ActorProxyFactory;
 import dev.daprspring.actors.client.DaprActorInvocationException;
+import dev.daprspring.actors.client.DaprActorReentrancyException;
 import dev.daprspring.boot.autoconfigure.actors.app.Counter;
 import dev.daprspring.boot.autoconfigure.actors.app.CountersApplication;
 import dev.daprspring.boot.autoconfigure.actors.app.Deactivations;
+import dev.daprspring.boot.autoconfigure.actors.app.Ping;
 import dev.daprspring.boot.sidecar.controlplane.DaprPlacement;
 import dev.daprspring.boot.sidecar.controlplane.DaprScheduler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * application hosts actors.
  */
 @SpringBootTest(classes = CountersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "dapr.sidecar.launch=always", "dapr.actors.idle-timeout=2s", "dapr.actors.scan-interval=1s" })
+		properties = { "dapr.sidecar.launch=always", "dapr.actors.idle-timeout=2s", "dapr.actors.scan-interval=1s",
+				"dapr.actors.types.Ping.reentrancy=true", "dapr.actors.types.Ping.max-stack-depth=4" })
 class ActorsIntegrationTests {
 
 	@Autowired
@@ -124,8 +127,35 @@ class ActorsIntegrationTests {
 		Resettable resettable = this.actors.proxy(Resettable.class, "Counter", "c-1");
 		assertThatExceptionOfType(DaprActorInvocationException.class).isThrownBy(resettable::reset)
 			.withMessage("Actor Counter/c-1 cannot run reset: Actor type Counter has no method reset; its methods "
-					+ "are [beat, beats, count, fail, greet, increment, note, remember, startBeating, "
+					+ "are [beat, beats, count, fail, greet, increment, incrementViaRelay, note, remember, startBeating, "
 					+ "startBeatingBriefly, startTicking, startTickingBriefly, stopTicking, tick, ticks]");
+	}
+
+	@Test
+	void aCallBackIntoTheChainIsRefusedWhenReentrancyIsOffAndNothingIsSaved() {
+		Counter counter = this.actors.proxy(Counter.class, "c-reentrant");
+		counter.increment();
+		assertThatExceptionOfType(DaprActorInvocationException.class).isThrownBy(counter::incrementViaRelay)
+			.withMessageContaining("Actor Relay/c-reentrant threw " + DaprActorReentrancyException.class.getName())
+			.withMessageContaining("Actor Counter/c-reentrant is already in this chain of calls Counter/c-reentrant "
+					+ "-> Relay/c-reentrant and reentrancy is off for Counter")
+			.withMessageContaining("Set dapr.actors.reentrancy=true (or dapr.actors.types.Counter.reentrancy=true)");
+		assertThat(counter.count()).isEqualTo(1);
+	}
+
+	@Test
+	void anActorTypeWithReentrancyOnCallsItselfAndItsNestedChangesAreSavedWithTheFirstCall() {
+		Ping ping = this.actors.proxy(Ping.class, "p-1");
+		assertThat(ping.bounce(3)).isEqualTo(4);
+		assertThat(ping.bounces()).isEqualTo(4);
+	}
+
+	@Test
+	void aReentrantChainDeeperThanTheMaxStackDepthIsRefusedByTheSidecar() {
+		Ping ping = this.actors.proxy(Ping.class, "p-deep");
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> ping.bounce(10))
+			.withMessageContaining("maximum stack depth exceeded");
+		assertThat(ping.bounces()).isZero();
 	}
 
 	@Test

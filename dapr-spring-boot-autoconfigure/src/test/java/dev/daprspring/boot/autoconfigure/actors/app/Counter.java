@@ -11,6 +11,9 @@ public interface Counter {
 
 	int increment();
 
+	/** Has the relay of the same id call increment back: a reentrant chain of calls. */
+	int incrementViaRelay();
+
 	int count();
 
 	String greet(String name);

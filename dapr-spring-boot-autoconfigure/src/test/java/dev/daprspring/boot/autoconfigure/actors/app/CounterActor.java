@@ -9,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import dev.daprspring.actors.ActorContext;
 import dev.daprspring.actors.annotation.DaprActor;
 import dev.daprspring.actors.annotation.DaprReminder;
+import dev.daprspring.actors.client.ActorProxyFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +25,14 @@ public class CounterActor implements Counter {
 
 	private final Deactivations deactivations;
 
-	public CounterActor(ActorContext context, Greeter greeter, Deactivations deactivations) {
+	private final ActorProxyFactory actors;
+
+	public CounterActor(ActorContext context, Greeter greeter, Deactivations deactivations,
+			ActorProxyFactory actors) {
 		this.context = context;
 		this.greeter = greeter;
 		this.deactivations = deactivations;
+		this.actors = actors;
 	}
 
 	@Override
@@ -35,6 +40,11 @@ public class CounterActor implements Counter {
 		int next = count() + 1;
 		this.context.state().set("count", next);
 		return next;
+	}
+
+	@Override
+	public int incrementViaRelay() {
+		return this.actors.proxy(Relay.class, this.context.actorId()).callBack(this.context.actorId());
 	}
 
 	@Override
