@@ -149,6 +149,9 @@ public final class ActorProxyFactory {
 		if (description == null) {
 			return null;
 		}
+		if (description.contains("did not find address for actor")) {
+			return new DaprActorTypeNotFoundException(actorType, actorId, description, this.localTypes.names());
+		}
 		int start = description.indexOf("{\"errorCode\":\"ERR_ACTOR_");
 		if (start < 0) {
 			return null;

@@ -66,6 +66,11 @@ public final class ActorTypes {
 		return found;
 	}
 
+	/** The types, by name. */
+	public Collection<ActorType> all() {
+		return this.types.values();
+	}
+
 	public Collection<String> names() {
 		return this.types.keySet();
 	}

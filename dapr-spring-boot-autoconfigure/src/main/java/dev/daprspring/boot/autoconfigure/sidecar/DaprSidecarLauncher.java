@@ -26,6 +26,8 @@ import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarRunListener.Applicat
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarRunListener.ApplicationWebType;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.Ports;
+import dev.daprspring.boot.sidecar.component.ComponentFolders;
+import dev.daprspring.boot.sidecar.component.ComponentFolders.StateStore;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -133,6 +135,9 @@ final class DaprSidecarLauncher {
 			builder.component(DaprComponents.inMemoryState(properties.getStateStore())
 				.withMetadata("actorStateStore", "true"));
 		}
+		else if (placement != null) {
+			requireActorStateStore(properties.getResourcesPaths(), controlPlane);
+		}
 		DaprSidecar sidecar = builder.build();
 		try {
 			sidecar.start();
@@ -144,6 +149,23 @@ final class DaprSidecarLauncher {
 			throw ex;
 		}
 		return new Launched(sidecar, properties, appPort, controlPlane);
+	}
+
+	// daprd starts without one but crashes on the first actor state call; say so before it starts.
+	private static void requireActorStateStore(List<Path> resourcesPaths, @Nullable LaunchedControlPlane controlPlane) {
+		List<StateStore> stores = ComponentFolders.stateStores(resourcesPaths);
+		if (stores.stream().anyMatch(StateStore::actorStateStore)) {
+			return;
+		}
+		if (controlPlane != null) {
+			controlPlane.close();
+		}
+		throw new IllegalStateException("daprd is launched with placement (for actors or workflows), but none of "
+				+ "the state stores in dapr.sidecar.resources-paths " + resourcesPaths + " holds actor state: "
+				+ stores.stream().map((store) -> store.name() + " (" + store.type() + ", " + store.file().getFileName()
+						+ ")").toList()
+				+ ". Add the metadata item {name: actorStateStore, value: \"true\"} to one transactional state store "
+				+ "(daprd 1.17.5 crashes on the first actor state call without one)");
 	}
 
 	static void stopUnadopted(ConfigurableBootstrapContext bootstrap, @Nullable ConfigurableApplicationContext context) {

@@ -17,13 +17,20 @@ import org.junit.jupiter.api.Test;
 import dev.daprspring.actors.client.ActorProxyFactory;
 import dev.daprspring.actors.client.DaprActorInvocationException;
 import dev.daprspring.actors.client.DaprActorReentrancyException;
+import dev.daprspring.actors.client.DaprActorTypeNotFoundException;
 import dev.daprspring.boot.autoconfigure.actors.app.Counter;
+import dev.daprspring.boot.autoconfigure.actors.app.CounterActor;
 import dev.daprspring.boot.autoconfigure.actors.app.CountersApplication;
 import dev.daprspring.boot.autoconfigure.actors.app.Deactivations;
 import dev.daprspring.boot.autoconfigure.actors.app.Ping;
+import dev.daprspring.boot.autoconfigure.actuate.endpoint.ApplicationDescriptor.ActorHost;
+import dev.daprspring.boot.autoconfigure.actuate.endpoint.DaprEndpoint;
+import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthIndicator;
 import dev.daprspring.boot.sidecar.controlplane.DaprPlacement;
 import dev.daprspring.boot.sidecar.controlplane.DaprScheduler;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
@@ -38,7 +45,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = CountersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "dapr.sidecar.launch=always", "dapr.actors.idle-timeout=2s", "dapr.actors.scan-interval=1s",
-				"dapr.actors.types.Ping.reentrancy=true", "dapr.actors.types.Ping.max-stack-depth=4" })
+				"dapr.actors.types.Ping.reentrancy=true", "dapr.actors.types.Ping.max-stack-depth=4",
+				"management.endpoints.web.exposure.include=dapr,health" })
 class ActorsIntegrationTests {
 
 	@Autowired
@@ -54,6 +62,41 @@ class ActorsIntegrationTests {
 	void theControlPlaneIsLaunchedBecauseTheApplicationHostsActors() {
 		assertThat(this.context.getBean(DaprPlacement.class).isRunning()).isTrue();
 		assertThat(this.context.getBean(DaprScheduler.class).isRunning()).isTrue();
+	}
+
+	@Test
+	void theDaprEndpointListsTheHostedActorTypes() {
+		List<ActorHost> actors = this.context.getBean(DaprEndpoint.class).dapr().application().actors();
+		assertThat(actors).extracting(ActorHost::type).containsExactly("Counter", "Ping", "Relay");
+		assertThat(actors.get(0).implementation()).isEqualTo(CounterActor.class.getName());
+		assertThat(actors.get(0).methods()).contains("increment", "incrementViaRelay");
+		assertThat(actors.get(0).reminders()).containsExactly("tick");
+	}
+
+	@Test
+	void healthIsDownWithTheReasonWhilePlacementIsGoneAndUpAgainWhenItIsBack() {
+		DaprHealthIndicator health = this.context.getBean(DaprHealthIndicator.class);
+		assertThat(health.health().getDetails()).containsEntry("actorRuntime", "RUNNING")
+			.containsEntry("actorPlacement", "placement: connected")
+			.containsEntry("actorHostReady", true);
+		DaprPlacement placement = this.context.getBean(DaprPlacement.class);
+		placement.stop();
+		try {
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				Health down = health.health();
+				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(String.valueOf(down.getDetails().get("reason"))).startsWith(
+						"The sidecar is not connected to placement (actor runtime says placement: disconnected, "
+								+ "hostReady false): the actor types hosted here [Counter, Ping, Relay] cannot be "
+								+ "activated or called.");
+			});
+		}
+		finally {
+			placement.start();
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(health.health().getStatus()).isEqualTo(Status.UP));
+		assertThat(this.actors.proxy(Counter.class, "c-after-placement").increment()).isEqualTo(1);
 	}
 
 	@Test
@@ -233,6 +276,14 @@ class ActorsIntegrationTests {
 
 		void beat(String step);
 
+	}
+
+	@Test
+	void anUnknownActorTypeIsReportedWithTheTypesHostedHere() {
+		Resettable resettable = this.actors.proxy(Resettable.class, "Countr", "c-1");
+		assertThatExceptionOfType(DaprActorTypeNotFoundException.class).isThrownBy(resettable::reset)
+			.withMessageStartingWith("No application instance hosts actor type Countr (the sidecar says: ")
+			.withMessageContaining("the types this application hosts are [Counter, Ping, Relay]");
 	}
 
 	interface Resettable {

@@ -11,12 +11,19 @@ import org.jspecify.annotations.Nullable;
  * @param topics one entry per {@code @Topic} handler method (subscriptions declared in
  * properties route to the application's own controllers and show in the sidecar's metadata)
  * @param bindings one entry per {@code @BindingListener} method
+ * @param actors one entry per {@code @DaprActor} type this application hosts
  */
-public record ApplicationDescriptor(List<TopicHandler> topics, List<BindingListener> bindings) {
+public record ApplicationDescriptor(List<TopicHandler> topics, List<BindingListener> bindings,
+		List<ActorHost> actors) {
 
-	/** An application without messaging on the classpath. */
+	/** An application without messaging or actors on the classpath. */
 	public static ApplicationDescriptor none() {
-		return new ApplicationDescriptor(List.of(), List.of());
+		return new ApplicationDescriptor(List.of(), List.of(), List.of());
+	}
+
+	/** These handlers with these actor types. */
+	public ApplicationDescriptor withActors(List<ActorHost> actors) {
+		return new ApplicationDescriptor(this.topics, this.bindings, actors);
 	}
 
 	/**
@@ -43,6 +50,18 @@ public record ApplicationDescriptor(List<TopicHandler> topics, List<BindingListe
 	 * @param handler the handler method
 	 */
 	public record BindingListener(String binding, String handler) {
+
+	}
+
+	/**
+	 * One actor type hosted here.
+	 *
+	 * @param type the actor type
+	 * @param implementation the class of its {@code @DaprActor} bean
+	 * @param methods the methods callers may invoke
+	 * @param reminders the reminders it has {@code @DaprReminder} methods for
+	 */
+	public record ActorHost(String type, String implementation, List<String> methods, List<String> reminders) {
 
 	}
 

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.actors.runtime.ActorTypes;
 import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
 import dev.daprspring.boot.autoconfigure.actuate.SidecarProbeConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
@@ -46,9 +47,11 @@ public final class DaprEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DaprEndpoint daprEndpoint(SidecarProbe sidecar, DaprClientOptions options, ObjectProvider<DaprCallPolicy> policy,
-			ObjectProvider<DaprApplicationHandlers> handlers) {
-		DaprApplicationHandlers application = handlers.getIfAvailable(() -> ApplicationDescriptor::none);
-		return new DaprEndpoint(sidecar, application, () -> client(options, policy.getIfAvailable()));
+			ObjectProvider<DaprApplicationHandlers> handlers, ObjectProvider<DaprActorHosts> actors) {
+		DaprApplicationHandlers messaging = handlers.getIfAvailable(() -> ApplicationDescriptor::none);
+		DaprActorHosts hosted = actors.getIfAvailable(() -> List::of);
+		return new DaprEndpoint(sidecar, () -> messaging.get().withActors(hosted.get()),
+				() -> client(options, policy.getIfAvailable()));
 	}
 
 	private static ClientDescriptor client(DaprClientOptions options, @Nullable DaprCallPolicy policy) {
@@ -72,6 +75,26 @@ public final class DaprEndpointAutoConfiguration {
 			MessagingHandlers handlers = new MessagingHandlers(topics.getIfAvailable(), bindings.getIfAvailable());
 			return handlers::get;
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ActorTypes.class)
+	static class ActorsConfiguration {
+
+		@Bean
+		DaprActorHosts daprActorHosts(ObjectProvider<ActorTypes> types) {
+			return () -> {
+				ActorTypes hosted = types.getIfAvailable();
+				return (hosted != null) ? ActorHosts.describe(hosted) : List.of();
+			};
+		}
+
+	}
+
+	/** Supplies the actor types the application hosts to the endpoint. */
+	@FunctionalInterface
+	interface DaprActorHosts extends Supplier<List<ApplicationDescriptor.ActorHost>> {
 
 	}
 

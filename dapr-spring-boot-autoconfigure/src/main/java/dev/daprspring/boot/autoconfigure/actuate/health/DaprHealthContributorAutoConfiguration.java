@@ -1,9 +1,13 @@
 package dev.daprspring.boot.autoconfigure.actuate.health;
 
+import java.util.List;
+
+import dev.daprspring.actors.runtime.ActorTypes;
 import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
 import dev.daprspring.boot.autoconfigure.actuate.SidecarProbeConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -28,6 +33,22 @@ public final class DaprHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "daprHealthIndicator")
 	DaprHealthIndicator daprHealthIndicator(SidecarProbe sidecar) {
 		return new DaprHealthIndicator(sidecar);
+	}
+
+	// Member classes are processed first: with actors, this indicator is the one registered.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ActorTypes.class)
+	static class ActorsHealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "daprHealthIndicator")
+		DaprHealthIndicator daprHealthIndicator(SidecarProbe sidecar, ObjectProvider<ActorTypes> types) {
+			return new DaprHealthIndicator(sidecar, () -> {
+				ActorTypes hosted = types.getIfAvailable();
+				return (hosted != null) ? hosted.names() : List.of();
+			});
+		}
+
 	}
 
 }

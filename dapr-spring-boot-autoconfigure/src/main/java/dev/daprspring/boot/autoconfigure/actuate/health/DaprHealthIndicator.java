@@ -1,8 +1,12 @@
 package dev.daprspring.boot.autoconfigure.actuate.health;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
 import dev.daprspring.boot.autoconfigure.actuate.SidecarProbeException;
@@ -11,16 +15,31 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * UP when the sidecar answers {@code /v1.0/healthz} with 204, with its app id, runtime
- * version, components, subscription count and actor runtime status as details; DOWN with
- * the endpoint and the reason otherwise. Each call waits at most
- * {@code dapr.actuator.timeout} per request.
+ * version, components, subscription count and actor runtime (status, placement connection,
+ * whether this host takes actors) as details; DOWN with the endpoint and the reason
+ * otherwise, and also when this application hosts actor types but the sidecar is not
+ * connected to placement (daprd's healthz stays 204 when placement goes away after
+ * startup). Each call waits at most {@code dapr.actuator.timeout} per request.
  */
 public final class DaprHealthIndicator implements HealthIndicator {
 
+	private static final String PLACEMENT_CONNECTED = "placement: connected";
+
 	private final SidecarProbe sidecar;
 
+	private final Supplier<Collection<String>> hostedActorTypes;
+
 	public DaprHealthIndicator(SidecarProbe sidecar) {
+		this(sidecar, List::of);
+	}
+
+	/**
+	 * @param hostedActorTypes the actor types this application hosts, which need the
+	 * sidecar connected to placement
+	 */
+	public DaprHealthIndicator(SidecarProbe sidecar, Supplier<Collection<String>> hostedActorTypes) {
 		this.sidecar = sidecar;
+		this.hostedActorTypes = hostedActorTypes;
 	}
 
 	@Override
@@ -32,7 +51,12 @@ public final class DaprHealthIndicator implements HealthIndicator {
 			return health.withDetail("reason", String.valueOf(readiness.reason())).build();
 		}
 		try {
-			health.withDetails(details(this.sidecar.metadata()));
+			Map<String, Object> metadata = this.sidecar.metadata();
+			health.withDetails(details(metadata));
+			String actorsDown = actorsDown(metadata);
+			if (actorsDown != null) {
+				health.down().withDetail("reason", actorsDown);
+			}
 		}
 		catch (SidecarProbeException ex) {
 			// Ready but without metadata: still UP, the reason says what is missing.
@@ -53,8 +77,33 @@ public final class DaprHealthIndicator implements HealthIndicator {
 		Object actors = metadata.get("actorRuntime");
 		if (actors instanceof Map<?, ?> actorRuntime && actorRuntime.get("runtimeStatus") != null) {
 			details.put("actorRuntime", actorRuntime.get("runtimeStatus"));
+			if (actorRuntime.get("placement") != null) {
+				details.put("actorPlacement", actorRuntime.get("placement"));
+				details.put("actorHostReady", Boolean.TRUE.equals(actorRuntime.get("hostReady")));
+			}
 		}
 		return details;
+	}
+
+	// Why actors hosted here cannot be reached, or null when they can (or none are hosted).
+	private @Nullable String actorsDown(Map<String, Object> metadata) {
+		Collection<String> hosted = this.hostedActorTypes.get();
+		if (hosted.isEmpty()) {
+			return null;
+		}
+		Object placement = null;
+		Object hostReady = null;
+		if (metadata.get("actorRuntime") instanceof Map<?, ?> actorRuntime) {
+			placement = actorRuntime.get("placement");
+			hostReady = actorRuntime.get("hostReady");
+		}
+		if (PLACEMENT_CONNECTED.equals(placement) && Boolean.TRUE.equals(hostReady)) {
+			return null;
+		}
+		return "The sidecar is not connected to placement (actor runtime says " + placement + ", hostReady "
+				+ hostReady + "): the actor types hosted here " + hosted + " cannot be activated or called. "
+				+ "Check that placement runs and that daprd has --placement-host-address (the sidecar's log says "
+				+ "why it cannot connect)";
 	}
 
 	private static Map<String, Object> component(Object component) {

@@ -150,7 +150,34 @@ class DaprHealthIndicatorTests {
 		}
 	}
 
+	@Test
+	void downWhenActorTypesAreHostedButThePlacementIsNotConnectedAndUpWhenItIs() throws IOException {
+		String endpoint = serve(204, METADATA.replace("\"runtimeStatus\":\"DISABLED\",\"hostReady\":false",
+				"\"runtimeStatus\":\"RUNNING\",\"hostReady\":false,\"placement\":\"placement: disconnected\""));
+		Health down = indicator(endpoint, List.of("Cart")).health();
+		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(down.getDetails()).containsEntry("actorPlacement", "placement: disconnected")
+			.containsEntry("actorHostReady", false);
+		assertThat((String) down.getDetails().get("reason")).startsWith("The sidecar is not connected to placement "
+				+ "(actor runtime says placement: disconnected, hostReady false): the actor types hosted here [Cart] "
+				+ "cannot be activated or called.");
+		// An application that hosts no actors does not depend on placement.
+		assertThat(indicator(endpoint, List.of()).health().getStatus()).isEqualTo(Status.UP);
+		stop();
+		String connected = serve(204, METADATA.replace("\"runtimeStatus\":\"DISABLED\",\"hostReady\":false",
+				"\"runtimeStatus\":\"RUNNING\",\"hostReady\":true,\"placement\":\"placement: connected\""));
+		assertThat(indicator(connected, List.of("Cart")).health().getStatus()).isEqualTo(Status.UP);
+	}
+
+	private static DaprHealthIndicator indicator(String endpoint, List<String> hostedActorTypes) {
+		return new DaprHealthIndicator(probe(endpoint, null, Duration.ofSeconds(5)), () -> hostedActorTypes);
+	}
+
 	private static DaprHealthIndicator indicator(String endpoint, @Nullable String token, Duration timeout) {
+		return new DaprHealthIndicator(probe(endpoint, token, timeout));
+	}
+
+	private static SidecarProbe probe(String endpoint, @Nullable String token, Duration timeout) {
 		DaprConnectionDetails connection = new DaprConnectionDetails() {
 			@Override
 			public String getGrpcEndpoint() {
@@ -167,7 +194,7 @@ class DaprHealthIndicatorTests {
 				return token;
 			}
 		};
-		return new DaprHealthIndicator(new SidecarProbe(connection, JsonMapper.builder().build(), timeout));
+		return new SidecarProbe(connection, JsonMapper.builder().build(), timeout);
 	}
 
 }
