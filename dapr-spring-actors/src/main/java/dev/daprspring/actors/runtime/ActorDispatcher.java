@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.actors.runtime.ActorActivations.Activation;
 import dev.daprspring.core.convert.DaprValueConverter;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Runs one call of an actor method as a turn: the argument read from JSON, the method
@@ -80,7 +81,7 @@ public final class ActorDispatcher {
 
 	private ByteString turn(ActorType type, String actorId, Method method, ByteString body) {
 		Object[] arguments = arguments(type, method, body);
-		Activation activation = this.activations.activate(type, actorId);
+		Activation activation = activate(type, actorId);
 		Object result;
 		try {
 			result = method.invoke(activation.instance(), arguments);
@@ -94,9 +95,28 @@ public final class ActorDispatcher {
 			activation.state().discard();
 			throw new IllegalStateException("Cannot call " + method, ex);
 		}
-		activation.state().commit();
+		try {
+			activation.state().commit();
+		}
+		catch (RuntimeException ex) {
+			throw new ActorMethodFailure(ex.getClass().getName(), "The state changes of " + method.getName()
+					+ " were not saved: " + ex.getMessage(), ex);
+		}
 		return (method.getReturnType() == void.class || result == null) ? ByteString.EMPTY
 				: this.converter.write(result);
+	}
+
+	// The constructor, a dependency or an initialisation callback (@PostConstruct) of the actor
+	// failed: the caller is told what the actor threw, as for a method that throws.
+	private Activation activate(ActorType type, String actorId) {
+		try {
+			return this.activations.activate(type, actorId);
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+			throw new ActorMethodFailure(cause.getClass().getName(),
+					"The actor could not be activated: " + cause.getMessage(), ex);
+		}
 	}
 
 	// The data of a timer or reminder callback: daprd 1.17.5 hands back the bytes registered over

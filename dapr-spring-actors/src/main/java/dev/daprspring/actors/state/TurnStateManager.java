@@ -65,7 +65,10 @@ public final class TurnStateManager implements ActorStateManager {
 		this.changes.put(key, ABSENT);
 	}
 
-	/** Writes this turn's changes in one transaction; the cache then holds them. */
+	/**
+	 * Writes this turn's changes in one transaction; the cache then holds them. When the
+	 * write fails they are dropped as well, so that the next turn does not save them.
+	 */
 	public synchronized void commit() {
 		if (this.changes.isEmpty()) {
 			return;
@@ -84,10 +87,14 @@ public final class TurnStateManager implements ActorStateManager {
 			}
 			request.addOperations(operation);
 		});
-		this.transport.call(DaprCall.write("actors", "state.transaction", this.actorType),
-				(dapr) -> dapr.executeActorStateTransaction(request.build()));
-		this.cache.putAll(this.changes);
-		this.changes.clear();
+		try {
+			this.transport.call(DaprCall.write("actors", "state.transaction", this.actorType),
+					(dapr) -> dapr.executeActorStateTransaction(request.build()));
+			this.cache.putAll(this.changes);
+		}
+		finally {
+			this.changes.clear();
+		}
 	}
 
 	/** Drops this turn's changes: the next turn sees the state as it was. */
