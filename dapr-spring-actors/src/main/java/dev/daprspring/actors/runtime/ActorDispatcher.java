@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.daprspring.actors.runtime.ActorActivations.Activation;
 import dev.daprspring.actors.state.TurnStateManager;
 import dev.daprspring.core.convert.DaprValueConverter;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Runs one call of an actor method as a turn: the argument read from JSON, the method
@@ -94,7 +95,7 @@ public final class ActorDispatcher {
 
 	private ByteString turn(ActorType type, String actorId, Method method, ByteString body, ActorCallChain chain) {
 		Object[] arguments = arguments(type, method, body);
-		Activation activation = this.activations.activate(type, actorId);
+		Activation activation = activate(type, actorId);
 		TurnStateManager state = activation.state();
 		state.begin();
 		Object result;
@@ -110,7 +111,6 @@ public final class ActorDispatcher {
 		}
 		catch (RuntimeException ex) {
 			// The caller learns that the method ran but its state changes were dropped, and why.
-			state.discard();
 			throw new ActorMethodFailure(ex.getClass().getName(), "The state changes of " + type.name() + "/" + actorId
 					+ " in " + method.getName() + " were not saved: " + ex.getMessage(), ex);
 		}
@@ -128,6 +128,19 @@ public final class ActorDispatcher {
 		}
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("Cannot call " + method, ex);
+		}
+	}
+
+	// The constructor, a dependency or an initialisation callback (@PostConstruct) of the actor
+	// failed: the caller is told what the actor threw, as for a method that throws.
+	private Activation activate(ActorType type, String actorId) {
+		try {
+			return this.activations.activate(type, actorId);
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+			throw new ActorMethodFailure(cause.getClass().getName(),
+					"The actor could not be activated: " + cause.getMessage(), ex);
 		}
 	}
 

@@ -100,14 +100,19 @@ public final class TurnStateManager implements ActorStateManager {
 			return;
 		}
 		this.depth = 0;
-		if (!this.changes.isEmpty()) {
-			this.transport.call(DaprCall.write("actors", "state.transaction", this.actorType),
-					(dapr) -> dapr.executeActorStateTransaction(transaction()));
-			Instant now = Instant.now();
-			this.changes.forEach((key, change) -> this.cache.put(key, new Cached(change.value(),
-					(change.ttl() != null) ? now.plus(change.ttl()) : Instant.MAX, false)));
+		try {
+			if (!this.changes.isEmpty()) {
+				this.transport.call(DaprCall.write("actors", "state.transaction", this.actorType),
+						(dapr) -> dapr.executeActorStateTransaction(transaction()));
+				Instant now = Instant.now();
+				this.changes.forEach((key, change) -> this.cache.put(key, new Cached(change.value(),
+						(change.ttl() != null) ? now.plus(change.ttl()) : Instant.MAX, false)));
+			}
 		}
-		endTurn();
+		finally {
+			// Saved or not, the changes end with the turn: a failed save is not retried by the next one.
+			endTurn();
+		}
 	}
 
 	/**

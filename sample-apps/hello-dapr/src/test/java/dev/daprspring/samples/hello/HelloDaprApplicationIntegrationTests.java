@@ -8,11 +8,15 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import dev.daprspring.actors.client.ActorProxyFactory;
 import dev.daprspring.boot.sidecar.DaprSidecar;
+import dev.daprspring.boot.sidecar.controlplane.DaprPlacement;
+import dev.daprspring.boot.sidecar.controlplane.DaprScheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +29,9 @@ class HelloDaprApplicationIntegrationTests {
 
 	@Autowired
 	DaprSidecar sidecar;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void countsVisitsInTheLaunchedSidecarsStateStore() throws Exception {
@@ -48,6 +55,16 @@ class HelloDaprApplicationIntegrationTests {
 		}
 		Greeting last = client.get().uri("/hello/ada").retrieve().body(Greeting.class);
 		assertThat(last.visits()).isEqualTo(42);
+	}
+
+	@Test
+	void launchesNoControlPlaneForAnApplicationWithoutActors() {
+		// The starter brings dapr-spring-actors (this application could call actors hosted
+		// elsewhere), but it hosts no @DaprActor class: no placement, no scheduler, no endpoints.
+		assertThat(this.context.getBeanNamesForType(ActorProxyFactory.class)).hasSize(1);
+		assertThat(this.context.getBeanNamesForType(DaprPlacement.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(DaprScheduler.class)).isEmpty();
+		assertThat(this.context.containsBean("daprActorServlet")).isFalse();
 	}
 
 	record Greeting(String greeting, long visits) {
