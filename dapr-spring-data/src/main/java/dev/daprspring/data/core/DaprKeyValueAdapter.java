@@ -204,7 +204,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		if (previous != null && entity.hasIndexes()) {
 			Map<String, Set<String>> obsolete = obsoleteEntries(index, entity, id, previous, values);
 			if (!obsolete.isEmpty()) {
-				removeFromIndex(index, type, obsolete, List.of(id));
+				removeFromIndex(index, type, obsolete);
 			}
 		}
 		rememberStored(key);
@@ -343,7 +343,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		if (existing != null) {
 			this.state.delete(index.entityKey(sid));
 		}
-		removeFromIndex(index, type, index.entries(sid, indexedValues(existing)), List.of(sid));
+		removeFromIndex(index, type, index.entries(sid, indexedValues(existing)));
 		return existing;
 	}
 
@@ -374,7 +374,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		catch (DaprEtagMismatchException ex) {
 			throw staleVersion(key, expected, null);
 		}
-		removeFromIndex(index, type, index.entries(sid, indexedValues(stored.value())), List.of(sid));
+		removeFromIndex(index, type, index.entries(sid, indexedValues(stored.value())));
 		return entity;
 	}
 
@@ -438,7 +438,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
 			this.state.transaction((tx) -> chunk.forEach((id) -> tx.delete(index.entityKey(id))));
 		}
-		removeFromIndex(index, type, entries, ids);
+		removeFromIndex(index, type, entries);
 	}
 
 	private Map<String, String> indexedValues(@Nullable Object entity) {
@@ -446,29 +446,63 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	}
 
 	/**
-	 * Removes index entries, then puts back the entries of those entities a concurrent save
-	 * wrote meanwhile, so the index never misses a stored entity.
+	 * Removes index entries, shard by shard, and after each shard, whether its removal worked
+	 * or failed, puts back the ids of those entities a concurrent save wrote meanwhile, so the
+	 * index never misses a stored entity. The first failure is thrown once every shard was
+	 * tried; a shard that could not be changed keeps ids, which readers check.
 	 * @param entries the entries to remove, by shard key
-	 * @param ids the ids of the entities concerned
 	 */
-	void removeFromIndex(KeyspaceIndex index, Class<?> type, Map<String, Set<String>> entries, List<String> ids) {
-		index.removeAll(entries);
+	void removeFromIndex(KeyspaceIndex index, Class<?> type, Map<String, Set<String>> entries) {
+		RuntimeException failure = null;
+		for (Map.Entry<String, Set<String>> shard : entries.entrySet()) {
+			try {
+				index.removeAll(Map.of(shard.getKey(), shard.getValue()));
+			}
+			catch (RuntimeException ex) {
+				failure = first(failure, ex);
+			}
+			try {
+				putBack(index, type, shard.getKey(), List.copyOf(shard.getValue()));
+			}
+			catch (RuntimeException ex) {
+				failure = first(failure, ex);
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	// Adds back to the shard the ids whose entity exists now and still belongs in it.
+	private void putBack(KeyspaceIndex index, Class<?> type, String shardKey, List<String> ids) {
 		DaprEntityMetadata entity = metadata(type);
+		Set<String> back = new LinkedHashSet<>();
 		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
 			List<StateEntry<JsonNode>> now = this.state.getAll(chunk.stream().map(index::entityKey).toList(),
 					JsonNode.class);
-			Map<String, Set<String>> back = new LinkedHashMap<>();
 			for (int i = 0; i < chunk.size(); i++) {
 				StateEntry<JsonNode> current = now.get(i);
 				if (current.exists()) {
 					Map<String, String> values = entity.hasIndexes()
 							? entity.indexedValues(this.jsonMapper.treeToValue(current.value(), type)) : Map.of();
-					KeyspaceIndex.merge(back, index.entries(chunk.get(i), values));
+					if (index.entries(chunk.get(i), values).containsKey(shardKey)) {
+						back.add(chunk.get(i));
+					}
 				}
 			}
-			index.addAll(back);
 		}
+		if (!back.isEmpty()) {
+			index.addAll(Map.of(shardKey, back));
+		}
+	}
+
+	private static RuntimeException first(@Nullable RuntimeException failure, RuntimeException ex) {
+		if (failure == null) {
+			return ex;
+		}
+		failure.addSuppressed(ex);
+		return failure;
 	}
 
 	@Override

@@ -20,9 +20,10 @@
  * <li>a save adds the entity's entries before it writes the entity, and checks them again
  * after writing it, adding back those a concurrent delete or change removed;</li>
  * <li>a delete, or a save that changes an indexed value, removes the entries the entity no
- * longer has after writing it, then reads the entity again and adds back the entries of what
- * it then holds (state.redis accepts a write with an ETag on a key that was deleted since, so
- * an ETag alone cannot stop a concurrent save).</li>
+ * longer has after writing it, shard by shard, and after each shard, whether the removal
+ * worked or failed, reads the entity again and adds back to that shard what it then holds
+ * (state.redis accepts a write with an ETag on a key that was deleted since, so an ETag alone
+ * cannot stop a concurrent save).</li>
  * </ul>
  * Whatever the interleaving, the last index change for an entry is such a check, made after the
  * last entity write it could miss. On stores that reject a write whose ETag names a key deleted

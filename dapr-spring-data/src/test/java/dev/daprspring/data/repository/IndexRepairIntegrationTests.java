@@ -1,0 +1,93 @@
+package dev.daprspring.data.repository;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.daprspring.boot.sidecar.DaprSidecar;
+import dev.daprspring.boot.sidecar.component.DaprComponents;
+import dev.daprspring.boot.sidecar.testsupport.Faults;
+import dev.daprspring.core.DaprTemplate;
+import dev.daprspring.core.client.DaprClientOptions;
+import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.core.state.StateOperations;
+import dev.daprspring.data.core.DaprKeyValueAdapter;
+import dev.daprspring.data.mapping.DaprMappingContext;
+import org.springframework.dao.TransientDataAccessResourceException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The index protocol between two independent adapters (as two applications sharing a state
+ * store would have, each with its own caches) on a real daprd, with the sidecar's failures
+ * injected between one adapter and the real client.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IndexRepairIntegrationTests {
+
+	private static final String KEYSPACE = "repair";
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private DaprSidecar sidecar;
+
+	private DaprTransport transport;
+
+	private StateOperations state;
+
+	@BeforeAll
+	void start() {
+		this.sidecar = DaprSidecar.builder("index-repair").component(DaprComponents.inMemoryState("memory")).start();
+		this.transport = new DaprTransport(
+				DaprClientOptions.of(this.sidecar.grpcEndpoint(), this.sidecar.httpEndpoint(), null));
+		this.state = new DaprTemplate(this.transport, this.json).state("memory");
+	}
+
+	@AfterAll
+	void stop() {
+		this.transport.close();
+		this.sidecar.close();
+	}
+
+	@Test
+	void anEntitySavedByAnotherAppDuringADeleteWhoseIndexRemovalFailsStaysFindable() {
+		DaprKeyValueAdapter other = adapter(this.state);
+		AtomicBoolean valueShardsFail = new AtomicBoolean();
+		// The deleting app's sidecar fails on value shards; the other app saves the entity again
+		// right after the delete, before the deleting app removes the id from the index.
+		DaprKeyValueAdapter deleting = adapter(Faults.proxy(StateOperations.class, (proxy, method, args) -> {
+			if (valueShardsFail.get() && method.getName().equals("save") && args[0].toString().contains(":__idx:")) {
+				throw new TransientDataAccessResourceException("sidecar unavailable (test)");
+			}
+			Object result = Faults.call(this.state, method, args);
+			if (valueShardsFail.get() && method.getName().equals("delete") && args.length == 1) {
+				other.put("o-1", new Order("o-1", "c-1", "NEW", 5, 1), KEYSPACE);
+			}
+			return result;
+		}));
+		deleting.put("o-1", new Order("o-1", "c-1", "NEW", 5, 1), KEYSPACE);
+		valueShardsFail.set(true);
+		assertThatExceptionOfType(TransientDataAccessResourceException.class)
+			.isThrownBy(() -> deleting.delete("o-1", KEYSPACE, Order.class));
+		valueShardsFail.set(false);
+		assertThat(this.state.get(KEYSPACE + ":o-1", Order.class)).isPresent();
+		assertThat(ids(adapter(this.state).getAllOf(KEYSPACE, Order.class))).contains("o-1");
+	}
+
+	private DaprKeyValueAdapter adapter(StateOperations operations) {
+		return new DaprKeyValueAdapter(operations, this.json, new DaprMappingContext());
+	}
+
+	private static List<String> ids(Iterable<Order> orders) {
+		List<String> ids = new java.util.ArrayList<>();
+		orders.forEach((order) -> ids.add(order.getId()));
+		return ids;
+	}
+
+}
