@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.error.DaprEtagMismatchException;
+import dev.daprspring.core.error.DaprOutcomeUnknownException;
 import dev.daprspring.core.state.SaveOptions;
 import dev.daprspring.core.state.StateEntry;
 import dev.daprspring.core.state.StateOperations;
@@ -58,6 +59,12 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	private volatile boolean queryApi;
 
 	private volatile boolean etagsGuardDeletes;
+
+	/** How many ids a shard holds before a save checks it for ids of entities that are gone. */
+	static final int PRUNE_AT = 128;
+
+	// The size of each shard after this adapter last checked it.
+	private final Map<String, Integer> checkedSizes = new ConcurrentHashMap<>();
 
 	/** How many entity keys the adapter remembers as stored. */
 	static final int KNOWN_KEYS = 100_000;
@@ -151,6 +158,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		boolean unchanged = this.etagsGuardDeletes && stored.exists()
 				&& (previous == null || entity.indexedValues(previous).equals(values));
 		boolean indexed = unchanged;
+		List<IdShard> readShards = new ArrayList<>();
 		// Shards read anyway are checked anyway: an entity written past the repository gets its entries.
 		if (!unchanged || shards != null) {
 			if (shards == null) {
@@ -162,6 +170,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 				IdShard shard = index.shard(shardEntry.key(),
 						shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
 						shardEntry.exists() ? shardEntry.etag() : null);
+				readShards.add(shard);
 				indexed &= shard.contains(id);
 				if (!index.tryAdd(shard, id)) {
 					return null;
@@ -186,6 +195,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		catch (DataAccessException ex) {
 			entity.restoreVersion(item, originalVersion);
 			this.knownKeys.remove(key);
+			if (ex instanceof DaprOutcomeUnknownException) {
+				// Perhaps written: neither a conflict nor a stale version.
+				throw ex;
+			}
 			boolean conflict = (ex instanceof DaprEtagMismatchException) || changedSince(key, stored);
 			if (!conflict) {
 				throw ex;
@@ -208,7 +221,31 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			}
 		}
 		rememberStored(key);
+		pruneIfGrown(index, type, readShards);
 		return toWrite;
+	}
+
+	// A shard also collects ids of entities that are gone (expired by their TTL, or deleted
+	// half-way): checked when it reaches PRUNE_AT ids and again each time it grew by a quarter,
+	// so that it never outgrows the sidecar's body limit with them.
+	private void pruneIfGrown(KeyspaceIndex index, Class<?> type, List<IdShard> shards) {
+		for (IdShard shard : shards) {
+			int size = shard.ids().size();
+			if (size < Math.max(PRUNE_AT, this.checkedSizes.getOrDefault(shard.key(), 0) * 5 / 4)) {
+				continue;
+			}
+			try {
+				Set<String> stale = new LinkedHashSet<>(shard.ids());
+				stale.removeAll(belonging(index, type, shard.key(), List.copyOf(shard.ids())));
+				if (!stale.isEmpty()) {
+					removeFromIndex(index, type, Map.of(shard.key(), stale));
+				}
+				this.checkedSizes.put(shard.key(), size - stale.size());
+			}
+			catch (DataAccessException ex) {
+				// The entity is saved; a later save checks the shard again.
+			}
+		}
 	}
 
 	/**
@@ -232,8 +269,8 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		}
 		catch (DataAccessException ex) {
 			entity.restoreVersion(item, originalVersion);
-			if (!(ex instanceof DaprEtagMismatchException)
-					&& !changedSince(key, new StateEntry<>(key, "", read.etag(), Map.of()))) {
+			if (ex instanceof DaprOutcomeUnknownException || (!(ex instanceof DaprEtagMismatchException)
+					&& !changedSince(key, new StateEntry<>(key, "", read.etag(), Map.of())))) {
 				throw ex;
 			}
 			return null;
@@ -475,6 +512,14 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	// Adds back to the shard the ids whose entity exists now and still belongs in it.
 	private void putBack(KeyspaceIndex index, Class<?> type, String shardKey, List<String> ids) {
+		Set<String> back = belonging(index, type, shardKey, ids);
+		if (!back.isEmpty()) {
+			index.addAll(Map.of(shardKey, back));
+		}
+	}
+
+	// The ids whose entity exists now and has an entry in the shard.
+	private Set<String> belonging(KeyspaceIndex index, Class<?> type, String shardKey, List<String> ids) {
 		DaprEntityMetadata entity = metadata(type);
 		Set<String> back = new LinkedHashSet<>();
 		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
@@ -492,9 +537,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 				}
 			}
 		}
-		if (!back.isEmpty()) {
-			index.addAll(Map.of(shardKey, back));
-		}
+		return back;
 	}
 
 	private static RuntimeException first(@Nullable RuntimeException failure, RuntimeException ex) {

@@ -26,7 +26,8 @@
  * cannot stop a concurrent save).</li>
  * </ul>
  * Whatever the interleaving, the last index change for an entry is such a check, made after the
- * last entity write it could miss. On stores that reject a write whose ETag names a key deleted
+ * last entity write it could miss. Pruning the ids of entities that are gone (a save checks a
+ * shard once it is large, see {@code DaprKeyValueAdapter}) is such a removal, with its check. On stores that reject a write whose ETag names a key deleted
  * since (state.in-memory, state.postgresql v1), an update that keeps the indexed values skips
  * both steps: it writes with the ETag of the entity it read, whose writer made sure of its
  * entries, and anything that removes one of them writes or deletes the entity first, which makes

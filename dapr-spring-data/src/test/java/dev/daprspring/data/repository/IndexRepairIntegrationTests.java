@@ -1,6 +1,8 @@
 package dev.daprspring.data.repository;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,16 +24,20 @@ import org.springframework.dao.TransientDataAccessResourceException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The index protocol between two independent adapters (as two applications sharing a state
  * store would have, each with its own caches) on a real daprd, with the sidecar's failures
- * injected between one adapter and the real client.
+ * injected between one adapter and the real client; and a keyspace whose entities expire
+ * by their TTL, on a daprd with a small {@code --max-body-size}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndexRepairIntegrationTests {
 
 	private static final String KEYSPACE = "repair";
+
+	private static final int MAX_BODY_SIZE = 16 * 1024;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -43,7 +49,11 @@ class IndexRepairIntegrationTests {
 
 	@BeforeAll
 	void start() {
-		this.sidecar = DaprSidecar.builder("index-repair").component(DaprComponents.inMemoryState("memory")).start();
+		// A small body limit, so that a shard outgrows it after a few hundred ids.
+		this.sidecar = DaprSidecar.builder("index-repair")
+			.component(DaprComponents.inMemoryState("memory"))
+			.arguments("--max-body-size", MAX_BODY_SIZE + "")
+			.start();
 		this.transport = new DaprTransport(
 				DaprClientOptions.of(this.sidecar.grpcEndpoint(), this.sidecar.httpEndpoint(), null));
 		this.state = new DaprTemplate(this.transport, this.json).state("memory");
@@ -78,6 +88,39 @@ class IndexRepairIntegrationTests {
 		valueShardsFail.set(false);
 		assertThat(this.state.get(KEYSPACE + ":o-1", Order.class)).isPresent();
 		assertThat(ids(adapter(this.state).getAllOf(KEYSPACE, Order.class))).contains("o-1");
+	}
+
+	@Test
+	void idsOfEntitiesExpiredByTheirTtlArePrunedSoAShardWithChurnNeverOutgrowsTheBodyLimit() {
+		DaprKeyValueAdapter adapter = adapter(this.state);
+		List<UUID> ids = idsOfShardZero(8 * 200);
+		// Rounds of 200 sessions living one second: 1,600 ids would make shard 0 about 60 KB.
+		for (int round = 0; round < 8; round++) {
+			List<UUID> batch = ids.subList(round * 200, (round + 1) * 200);
+			for (UUID id : batch) {
+				Session session = new Session("user", Duration.ofSeconds(1));
+				session.setId(id);
+				adapter.put(id, session, "sessions");
+			}
+			String last = "sessions:" + batch.get(batch.size() - 1);
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(200))
+				.until(() -> this.state.get(last, String.class).isEmpty());
+		}
+		String shard = this.state.get("sessions:__ids:0", String.class).orElse("[]");
+		assertThat(shard.length()).isLessThan(MAX_BODY_SIZE);
+		assertThat(adapter.getAllOf("sessions", Session.class)).isEmpty();
+	}
+
+	private static List<UUID> idsOfShardZero(int count) {
+		List<UUID> ids = new java.util.ArrayList<>();
+		while (ids.size() < count) {
+			UUID id = UUID.randomUUID();
+			if (Math.floorMod(id.toString().hashCode(), 16) == 0) {
+				ids.add(id);
+			}
+		}
+		return ids;
 	}
 
 	private DaprKeyValueAdapter adapter(StateOperations operations) {
