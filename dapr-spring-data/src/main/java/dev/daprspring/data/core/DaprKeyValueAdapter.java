@@ -152,12 +152,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			}
 		}
 		// Where the store rejects an ETag that names a key deleted since, updating an entity that
-		// exists without changing its indexed values needs no index work: whoever wrote what was
-		// read made sure of its entries, and a delete or change that removes one writes the
-		// entity first, which makes this ETag-guarded write fail.
+		// exists without changing its indexed values needs no index work (the argument is at the
+		// check after the write below).
 		boolean unchanged = this.etagsGuardDeletes && stored.exists()
 				&& (previous == null || entity.indexedValues(previous).equals(values));
-		boolean indexed = unchanged;
 		List<IdShard> readShards = new ArrayList<>();
 		// Shards read anyway are checked anyway: an entity written past the repository gets its entries.
 		if (!unchanged || shards != null) {
@@ -165,13 +163,11 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 				shards = this.state.getAll(new ArrayList<>(entries.keySet()), JsonNode.class);
 			}
 			// The id goes into its shard (and the shard of each indexed value) before the entity is written.
-			indexed = true;
 			for (StateEntry<JsonNode> shardEntry : shards) {
 				IdShard shard = index.shard(shardEntry.key(),
 						shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
 						shardEntry.exists() ? shardEntry.etag() : null);
 				readShards.add(shard);
-				indexed &= shard.contains(id);
 				if (!index.tryAdd(shard, id)) {
 					return null;
 				}
@@ -208,10 +204,19 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			}
 			return null;
 		}
-		// A delete running since the read may have removed the id (and state.redis accepts an
-		// ETag on a key deleted meanwhile): make sure the entries are in the index, unless (see
-		// above) the store's ETag check already excluded that.
-		if (!(this.etagsGuardDeletes && indexed && stored.exists())) {
+		// A delete or a change of value running since the read may have removed an entry (and
+		// state.redis accepts an ETag on a key deleted meanwhile): check the entries again.
+		// Skipped only for an update that keeps the values it read, on a store whose ETag check
+		// fails on any write or delete since the read. Whatever removes an entry checks the
+		// entity afterwards, putting the entry back if the entity has it. A check between this
+		// read and this write saw the entity as read (nothing wrote it in between), which has the
+		// entry; a check after this write sees it or a later write, whose save sees to its own
+		// entries; a check before this read was followed by the write this save read, whose save
+		// checked after writing or was such an update itself. A save that changes a value has no
+		// such cover, even if the shards it read held all its entries: a concurrent change that
+		// wrote the entity before this read can remove one afterwards, and its check, made before
+		// this write, saw no reason to put it back (issue 16: a value index lost an entity so).
+		if (!unchanged) {
 			index.addAll(entries);
 		}
 		if (previous != null && entity.hasIndexes()) {

@@ -1,14 +1,22 @@
 package dev.daprspring.data.repository;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.sidecar.DaprSidecar;
@@ -88,6 +96,65 @@ class IndexRepairIntegrationTests {
 		valueShardsFail.set(false);
 		assertThat(this.state.get(KEYSPACE + ":o-1", Order.class)).isPresent();
 		assertThat(ids(adapter(this.state).getAllOf(KEYSPACE, Order.class))).contains("o-1");
+	}
+
+	/**
+	 * Two applications on a store whose ETags guard deletes: one changes the status of an order
+	 * from NEW (to PAID, or to none); the other saves it with NEW again, having read the entity
+	 * after the change was written but the NEW shard before the change removed the id from it,
+	 * and writes after the change checked the entity (which then held the new status). The
+	 * restoring save must check its entries after writing: its ETag says nothing about a removal
+	 * whose entity write came before its read.
+	 */
+	@ParameterizedTest
+	@NullSource
+	@ValueSource(strings = "PAID")
+	void aSaveThatRestoresAValueAConcurrentChangeIsRemovingKeepsItsIndexEntry(String changedTo) throws Exception {
+		String newShard = KEYSPACE + ":__idx:status:NEW:";
+		String key = KEYSPACE + ":o-2";
+		this.state.delete(key);
+		AtomicBoolean racing = new AtomicBoolean();
+		CountDownLatch restorerRead = new CountDownLatch(1);
+		CountDownLatch changerChecked = new CountDownLatch(1);
+		AtomicBoolean removed = new AtomicBoolean();
+		AtomicReference<DaprKeyValueAdapter> restorer = new AtomicReference<>();
+		AtomicReference<CompletableFuture<Object>> restore = new AtomicReference<>();
+		DaprKeyValueAdapter changer = adapter(Faults.proxy(StateOperations.class, (proxy, method, args) -> {
+			if (method.getName().equals("save") && args[0].toString().startsWith(newShard) && racing.compareAndSet(false, true)) {
+				// About to remove the id from the NEW shard: the other application saves NEW now.
+				restore.set(CompletableFuture.supplyAsync(
+						() -> restorer.get().put("o-2", new Order("o-2", "c-1", "NEW", 3, 1), KEYSPACE)));
+				assertThat(restorerRead.await(10, TimeUnit.SECONDS)).as("the restoring save read the shards").isTrue();
+				Object result = Faults.call(this.state, method, args);
+				removed.set(true);
+				return result;
+			}
+			Object result = Faults.call(this.state, method, args);
+			if (removed.get() && method.getName().equals("getAll") && ((Collection<?>) args[0]).contains(key)) {
+				changerChecked.countDown();
+			}
+			return result;
+		}));
+		restorer.set(adapter(Faults.proxy(StateOperations.class, (proxy, method, args) -> {
+			if (racing.get() && method.getName().equals("save") && args[0].equals(key)) {
+				assertThat(changerChecked.await(10, TimeUnit.SECONDS)).as("the change checked the entity").isTrue();
+			}
+			Object result = Faults.call(this.state, method, args);
+			if (racing.get() && method.getName().equals("getAll")
+					&& ((Collection<?>) args[0]).stream().anyMatch((k) -> k.toString().startsWith(newShard))) {
+				restorerRead.countDown();
+			}
+			return result;
+		})));
+		changer.setEtagsGuardDeletes(true);
+		restorer.get().setEtagsGuardDeletes(true);
+		restorer.get().put("o-2", new Order("o-2", "c-1", "NEW", 1, 1), KEYSPACE);
+		changer.put("o-2", new Order("o-2", "c-1", changedTo, 2, 1), KEYSPACE);
+		restore.get().get(20, TimeUnit.SECONDS);
+		assertThat(this.state.get(key, Order.class)).hasValueSatisfying((o) -> assertThat(o.getStatus()).isEqualTo("NEW"));
+		// What findByStatus("NEW") reads, by a third application.
+		assertThat(adapter(this.state).indexedIds(KEYSPACE, "status", "NEW")).contains("o-2");
+		assertThat(adapter(this.state).indexedIds(KEYSPACE)).contains("o-2");
 	}
 
 	@Test
