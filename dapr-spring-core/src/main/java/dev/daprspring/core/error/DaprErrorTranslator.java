@@ -133,7 +133,16 @@ public final class DaprErrorTranslator {
 		// state.redis checks ETags in a Lua script inside transactions and only reports
 		// "failed to set/delete key" when the stored version differs.
 		return lower.contains("etag mismatch") || (lower.contains("state transaction")
-				&& (lower.contains("failed to set key") || lower.contains("failed to delete key")));
+				&& (lower.contains("failed to set key") || lower.contains("failed to delete key")))
+				|| isRedisScriptRefusal(lower);
+	}
+
+	// Outside a transaction, state.redis reports its Lua script's refusal of a save without an
+	// ETag (the key exists and was written with first-write concurrency) as an internal error;
+	// state.in-memory reports the same refusal as an ETag mismatch. Other failures of the save
+	// ("failed to set key <key>: <cause>") do not come from the script ("user_script").
+	private static boolean isRedisScriptRefusal(String lower) {
+		return lower.contains("user_script") && lower.contains(": failed to set key ");
 	}
 
 	private String componentMissing(DaprCall call, String description) {

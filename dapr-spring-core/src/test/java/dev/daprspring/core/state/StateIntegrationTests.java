@@ -129,6 +129,27 @@ class StateIntegrationTests {
 		assertThat(state.get("fw", String.class)).contains("two");
 	}
 
+	/**
+	 * A create-if-absent (first-write without an ETag) of a key that exists, and on state.redis
+	 * also a plain save over a key written with first-write, are refused like a stale ETag
+	 * (state.redis reports them as an internal error of its Lua script).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "memory", "redis" })
+	void aFirstWriteCreateOfAKeyThatExistsIsAnEtagMismatch(String store) {
+		StateOperations state = dapr.state(store);
+		state.delete("fw-create");
+		SaveOptions firstWrite = SaveOptions.none().withConcurrency(SaveOptions.Concurrency.FIRST_WRITE);
+		state.save("fw-create", "one", firstWrite);
+		assertThatExceptionOfType(DaprEtagMismatchException.class)
+			.isThrownBy(() -> state.save("fw-create", "two", firstWrite))
+			.withMessageContaining("nothing was written");
+		if (store.equals("redis")) {
+			assertThatExceptionOfType(DaprEtagMismatchException.class).isThrownBy(() -> state.save("fw-create", "three"));
+		}
+		assertThat(state.get("fw-create", String.class)).contains("one");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "memory", "redis", "postgres" })
 	void bulkReadsKeepTheOrderAskedAndReportMissingKeys(String store) {

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.error.DaprEtagMismatchException;
+import dev.daprspring.core.error.DaprOutcomeUnknownException;
 import dev.daprspring.core.state.SaveOptions;
 import dev.daprspring.core.state.StateEntry;
 import dev.daprspring.core.state.StateOperations;
@@ -58,6 +59,12 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	private volatile boolean queryApi;
 
 	private volatile boolean etagsGuardDeletes;
+
+	/** How many ids a shard holds before a save checks it for ids of entities that are gone. */
+	static final int PRUNE_AT = 128;
+
+	// The size of each shard after this adapter last checked it.
+	private final Map<String, Integer> checkedSizes = new ConcurrentHashMap<>();
 
 	/** How many entity keys the adapter remembers as stored. */
 	static final int KNOWN_KEYS = 100_000;
@@ -145,24 +152,22 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			}
 		}
 		// Where the store rejects an ETag that names a key deleted since, updating an entity that
-		// exists without changing its indexed values needs no index work: whoever wrote what was
-		// read made sure of its entries, and a delete or change that removes one writes the
-		// entity first, which makes this ETag-guarded write fail.
+		// exists without changing its indexed values needs no index work (the argument is at the
+		// check after the write below).
 		boolean unchanged = this.etagsGuardDeletes && stored.exists()
 				&& (previous == null || entity.indexedValues(previous).equals(values));
-		boolean indexed = unchanged;
+		List<IdShard> readShards = new ArrayList<>();
 		// Shards read anyway are checked anyway: an entity written past the repository gets its entries.
 		if (!unchanged || shards != null) {
 			if (shards == null) {
 				shards = this.state.getAll(new ArrayList<>(entries.keySet()), JsonNode.class);
 			}
 			// The id goes into its shard (and the shard of each indexed value) before the entity is written.
-			indexed = true;
 			for (StateEntry<JsonNode> shardEntry : shards) {
 				IdShard shard = index.shard(shardEntry.key(),
 						shardEntry.exists() ? this.jsonMapper.treeToValue(shardEntry.value(), String[].class) : null,
 						shardEntry.exists() ? shardEntry.etag() : null);
-				indexed &= shard.contains(id);
+				readShards.add(shard);
 				if (!index.tryAdd(shard, id)) {
 					return null;
 				}
@@ -186,6 +191,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		catch (DataAccessException ex) {
 			entity.restoreVersion(item, originalVersion);
 			this.knownKeys.remove(key);
+			if (ex instanceof DaprOutcomeUnknownException) {
+				// Perhaps written: neither a conflict nor a stale version.
+				throw ex;
+			}
 			boolean conflict = (ex instanceof DaprEtagMismatchException) || changedSince(key, stored);
 			if (!conflict) {
 				throw ex;
@@ -195,20 +204,53 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			}
 			return null;
 		}
-		// A delete running since the read may have removed the id (and state.redis accepts an
-		// ETag on a key deleted meanwhile): make sure the entries are in the index, unless (see
-		// above) the store's ETag check already excluded that.
-		if (!(this.etagsGuardDeletes && indexed && stored.exists())) {
+		// A delete or a change of value running since the read may have removed an entry (and
+		// state.redis accepts an ETag on a key deleted meanwhile): check the entries again.
+		// Skipped only for an update that keeps the values it read, on a store whose ETag check
+		// fails on any write or delete since the read. Whatever removes an entry checks the
+		// entity afterwards, putting the entry back if the entity has it. A check between this
+		// read and this write saw the entity as read (nothing wrote it in between), which has the
+		// entry; a check after this write sees it or a later write, whose save sees to its own
+		// entries; a check before this read was followed by the write this save read, whose save
+		// checked after writing or was such an update itself. A save that changes a value has no
+		// such cover, even if the shards it read held all its entries: a concurrent change that
+		// wrote the entity before this read can remove one afterwards, and its check, made before
+		// this write, saw no reason to put it back (issue 16: a value index lost an entity so).
+		if (!unchanged) {
 			index.addAll(entries);
 		}
 		if (previous != null && entity.hasIndexes()) {
 			Map<String, Set<String>> obsolete = obsoleteEntries(index, entity, id, previous, values);
 			if (!obsolete.isEmpty()) {
-				removeFromIndex(index, type, obsolete, List.of(id));
+				removeFromIndex(index, type, obsolete);
 			}
 		}
 		rememberStored(key);
+		pruneIfGrown(index, type, readShards);
 		return toWrite;
+	}
+
+	// A shard also collects ids of entities that are gone (expired by their TTL, or deleted
+	// half-way): checked when it reaches PRUNE_AT ids and again each time it grew by a quarter,
+	// so that it never outgrows the sidecar's body limit with them.
+	private void pruneIfGrown(KeyspaceIndex index, Class<?> type, List<IdShard> shards) {
+		for (IdShard shard : shards) {
+			int size = shard.ids().size();
+			if (size < Math.max(PRUNE_AT, this.checkedSizes.getOrDefault(shard.key(), 0) * 5 / 4)) {
+				continue;
+			}
+			try {
+				Set<String> stale = new LinkedHashSet<>(shard.ids());
+				stale.removeAll(belonging(index, type, shard.key(), List.copyOf(shard.ids())));
+				if (!stale.isEmpty()) {
+					removeFromIndex(index, type, Map.of(shard.key(), stale));
+				}
+				this.checkedSizes.put(shard.key(), size - stale.size());
+			}
+			catch (DataAccessException ex) {
+				// The entity is saved; a later save checks the shard again.
+			}
+		}
 	}
 
 	/**
@@ -232,8 +274,8 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		}
 		catch (DataAccessException ex) {
 			entity.restoreVersion(item, originalVersion);
-			if (!(ex instanceof DaprEtagMismatchException)
-					&& !changedSince(key, new StateEntry<>(key, "", read.etag(), Map.of()))) {
+			if (ex instanceof DaprOutcomeUnknownException || (!(ex instanceof DaprEtagMismatchException)
+					&& !changedSince(key, new StateEntry<>(key, "", read.etag(), Map.of())))) {
 				throw ex;
 			}
 			return null;
@@ -343,7 +385,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		if (existing != null) {
 			this.state.delete(index.entityKey(sid));
 		}
-		removeFromIndex(index, type, index.entries(sid, indexedValues(existing)), List.of(sid));
+		removeFromIndex(index, type, index.entries(sid, indexedValues(existing)));
 		return existing;
 	}
 
@@ -374,7 +416,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		catch (DaprEtagMismatchException ex) {
 			throw staleVersion(key, expected, null);
 		}
-		removeFromIndex(index, type, index.entries(sid, indexedValues(stored.value())), List.of(sid));
+		removeFromIndex(index, type, index.entries(sid, indexedValues(stored.value())));
 		return entity;
 	}
 
@@ -438,7 +480,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
 			this.state.transaction((tx) -> chunk.forEach((id) -> tx.delete(index.entityKey(id))));
 		}
-		removeFromIndex(index, type, entries, ids);
+		removeFromIndex(index, type, entries);
 	}
 
 	private Map<String, String> indexedValues(@Nullable Object entity) {
@@ -446,29 +488,69 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	}
 
 	/**
-	 * Removes index entries, then puts back the entries of those entities a concurrent save
-	 * wrote meanwhile, so the index never misses a stored entity.
+	 * Removes index entries, shard by shard, and after each shard, whether its removal worked
+	 * or failed, puts back the ids of those entities a concurrent save wrote meanwhile, so the
+	 * index never misses a stored entity. The first failure is thrown once every shard was
+	 * tried; a shard that could not be changed keeps ids, which readers check.
 	 * @param entries the entries to remove, by shard key
-	 * @param ids the ids of the entities concerned
 	 */
-	void removeFromIndex(KeyspaceIndex index, Class<?> type, Map<String, Set<String>> entries, List<String> ids) {
-		index.removeAll(entries);
+	void removeFromIndex(KeyspaceIndex index, Class<?> type, Map<String, Set<String>> entries) {
+		RuntimeException failure = null;
+		for (Map.Entry<String, Set<String>> shard : entries.entrySet()) {
+			try {
+				index.removeAll(Map.of(shard.getKey(), shard.getValue()));
+			}
+			catch (RuntimeException ex) {
+				failure = first(failure, ex);
+			}
+			try {
+				putBack(index, type, shard.getKey(), List.copyOf(shard.getValue()));
+			}
+			catch (RuntimeException ex) {
+				failure = first(failure, ex);
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	// Adds back to the shard the ids whose entity exists now and still belongs in it.
+	private void putBack(KeyspaceIndex index, Class<?> type, String shardKey, List<String> ids) {
+		Set<String> back = belonging(index, type, shardKey, ids);
+		if (!back.isEmpty()) {
+			index.addAll(Map.of(shardKey, back));
+		}
+	}
+
+	// The ids whose entity exists now and has an entry in the shard.
+	private Set<String> belonging(KeyspaceIndex index, Class<?> type, String shardKey, List<String> ids) {
 		DaprEntityMetadata entity = metadata(type);
+		Set<String> back = new LinkedHashSet<>();
 		for (int from = 0; from < ids.size(); from += BULK_CHUNK) {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BULK_CHUNK));
 			List<StateEntry<JsonNode>> now = this.state.getAll(chunk.stream().map(index::entityKey).toList(),
 					JsonNode.class);
-			Map<String, Set<String>> back = new LinkedHashMap<>();
 			for (int i = 0; i < chunk.size(); i++) {
 				StateEntry<JsonNode> current = now.get(i);
 				if (current.exists()) {
 					Map<String, String> values = entity.hasIndexes()
 							? entity.indexedValues(this.jsonMapper.treeToValue(current.value(), type)) : Map.of();
-					KeyspaceIndex.merge(back, index.entries(chunk.get(i), values));
+					if (index.entries(chunk.get(i), values).containsKey(shardKey)) {
+						back.add(chunk.get(i));
+					}
 				}
 			}
-			index.addAll(back);
 		}
+		return back;
+	}
+
+	private static RuntimeException first(@Nullable RuntimeException failure, RuntimeException ex) {
+		if (failure == null) {
+			return ex;
+		}
+		failure.addSuppressed(ex);
+		return failure;
 	}
 
 	@Override

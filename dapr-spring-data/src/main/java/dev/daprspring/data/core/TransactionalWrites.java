@@ -195,10 +195,7 @@ final class TransactionalWrites {
 		}
 		obsolete.forEach((keyspace, entries) -> {
 			if (!entries.isEmpty()) {
-				// Only the ids whose entries were removed need checking again.
-				List<String> removedIds = entries.values().stream().flatMap(Set::stream).distinct().toList();
-				this.adapter.removeFromIndex(this.adapter.index(keyspace), typeIn(writes, keyspace), entries,
-						removedIds);
+				this.adapter.removeFromIndex(this.adapter.index(keyspace), typeIn(writes, keyspace), entries);
 			}
 		});
 	}

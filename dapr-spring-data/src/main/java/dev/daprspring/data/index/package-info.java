@@ -20,16 +20,23 @@
  * <li>a save adds the entity's entries before it writes the entity, and checks them again
  * after writing it, adding back those a concurrent delete or change removed;</li>
  * <li>a delete, or a save that changes an indexed value, removes the entries the entity no
- * longer has after writing it, then reads the entity again and adds back the entries of what
- * it then holds (state.redis accepts a write with an ETag on a key that was deleted since, so
- * an ETag alone cannot stop a concurrent save).</li>
+ * longer has after writing it, shard by shard, and after each shard, whether the removal
+ * worked or failed, reads the entity again and adds back to that shard what it then holds
+ * (state.redis accepts a write with an ETag on a key that was deleted since, so an ETag alone
+ * cannot stop a concurrent save).</li>
  * </ul>
  * Whatever the interleaving, the last index change for an entry is such a check, made after the
- * last entity write it could miss. On stores that reject a write whose ETag names a key deleted
- * since (state.in-memory, state.postgresql v1), an update that keeps the indexed values skips
- * both steps: it writes with the ETag of the entity it read, whose writer made sure of its
- * entries, and anything that removes one of them writes or deletes the entity first, which makes
- * the update fail and start over.
+ * last entity write it could miss. Pruning the ids of entities that are gone (a save checks a
+ * shard once it is large, see {@code DaprKeyValueAdapter}) is such a removal, with its check.
+ * On stores that reject a write whose ETag names a key deleted since (state.in-memory,
+ * state.postgresql v1), an update that keeps the indexed values it read skips both steps: it
+ * writes with the ETag of the entity it read, so a removal's check that ran between its read
+ * and its write saw that entity, with all its entries, and put back what it removed; a check
+ * before its read was followed by the write it read, whose save checked after writing (or was
+ * such an update itself). A save that changes an indexed value always checks after writing,
+ * even when the shards it read held all its entries: a concurrent change written before its
+ * read can still remove one of them, and that change's check, made before its write, did not
+ * see the value it restores.
  * State transactions are deliberately not used to couple the entity and its index entries: on
  * {@code state.redis} an operation whose ETag is stale fails while the other operations of the
  * transaction are still applied, so a transaction would not keep the index and the data in

@@ -65,6 +65,11 @@ abstract class RepositoryContract {
 
 	OrderRepository orders;
 
+	/** A second application on the same store: repositories with an adapter of their own. */
+	AnnotationConfigApplicationContext otherApplication;
+
+	OrderRepository otherOrders;
+
 	CounterRepository counters;
 
 	SessionRepository sessions;
@@ -132,13 +137,9 @@ abstract class RepositoryContract {
 
 		});
 		this.transport.setObservationRegistry(registry);
-		this.context = new AnnotationConfigApplicationContext();
-		this.context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("test", Map.of("dapr.data.default-store", store())));
-		this.context.registerBean(DaprTransport.class, () -> this.transport);
-		this.context.register(Repositories.class);
-		this.context.refresh();
+		this.context = repositories();
+		this.otherApplication = repositories();
+		this.otherOrders = this.otherApplication.getBean(OrderRepository.class);
 		this.orders = this.context.getBean(OrderRepository.class);
 		this.counters = this.context.getBean(CounterRepository.class);
 		this.sessions = this.context.getBean(SessionRepository.class);
@@ -146,8 +147,21 @@ abstract class RepositoryContract {
 		this.transactions = this.context.getBean(Transactions.class);
 	}
 
+	// One application's repositories: its own adapter, with its own caches.
+	private AnnotationConfigApplicationContext repositories() {
+		AnnotationConfigApplicationContext repositories = new AnnotationConfigApplicationContext();
+		repositories.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("test", Map.of("dapr.data.default-store", store())));
+		repositories.registerBean(DaprTransport.class, () -> this.transport);
+		repositories.register(Repositories.class);
+		repositories.refresh();
+		return repositories;
+	}
+
 	@AfterAll
 	void stop() {
+		this.otherApplication.close();
 		this.context.close();
 		this.transport.close();
 	}
@@ -347,29 +361,42 @@ abstract class RepositoryContract {
 
 	@Test
 	void theIndexesHoldEveryEntityAfterConcurrentSavesAndDeletes() throws Exception {
-		concurrentSavesAndDeletes(List.of("A", "B", "C"));
+		concurrentSavesAndDeletes(List.of("A", "B", "C"), List.of(this.orders));
 	}
 
 	/** With one status, most saves update a known entity without index work (the cheap save). */
 	@Test
 	void theIndexesHoldEveryEntityAfterConcurrentUpdatesAndDeletes() throws Exception {
-		concurrentSavesAndDeletes(List.of("A"));
+		concurrentSavesAndDeletes(List.of("A"), List.of(this.orders));
 	}
 
-	private void concurrentSavesAndDeletes(List<String> statuses) throws Exception {
+	/** Two applications, whose adapters share no cache, save and delete the same entities. */
+	@Test
+	void theIndexesHoldEveryEntityAfterConcurrentSavesAndDeletesOfTwoApplications() throws Exception {
+		concurrentSavesAndDeletes(List.of("A", "B", "C"), List.of(this.orders, this.otherOrders));
+	}
+
+	@Test
+	void theIndexesHoldEveryEntityAfterConcurrentUpdatesAndDeletesOfTwoApplications() throws Exception {
+		concurrentSavesAndDeletes(List.of("A"), List.of(this.orders, this.otherOrders));
+	}
+
+	private void concurrentSavesAndDeletes(List<String> statuses, List<OrderRepository> applications)
+			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(16);
 		try {
 			List<Future<?>> workers = new ArrayList<>();
 			for (int t = 0; t < 16; t++) {
+				OrderRepository repository = applications.get(t % applications.size());
 				workers.add(pool.submit(() -> {
 					for (int i = 0; i < 40; i++) {
 						String id = "x-" + ThreadLocalRandom.current().nextInt(30);
 						if (ThreadLocalRandom.current().nextInt(3) == 0) {
-							this.orders.deleteById(id);
+							repository.deleteById(id);
 						}
 						else {
 							String status = statuses.get(ThreadLocalRandom.current().nextInt(statuses.size()));
-							this.orders.save(new Order(id, "c", status, i, i));
+							repository.save(new Order(id, "c", status, i, i));
 						}
 					}
 					return null;

@@ -1,9 +1,6 @@
 package dev.daprspring.boot.autoconfigure.idempotency;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.daprspring.boot.sidecar.testsupport.Faults;
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.pubsub.CloudEvent;
 import dev.daprspring.core.pubsub.PublishOptions;
@@ -85,9 +83,9 @@ class IdempotentTopicHandlerIntegrationTests {
 		// Each claim is saved twice on the real sidecar: the first attempt wrote, its answer was lost.
 		CloudEventDeduplicator retried = new CloudEventDeduplicator(withState((state, method, args) -> {
 			if (method.getName().equals("save")) {
-				call(state, method, args);
+				Faults.call(state, method, args);
 			}
-			return call(state, method, args);
+			return Faults.call(state, method, args);
 		}), "statestore", Duration.ofDays(1), "retried:");
 		AtomicInteger runs = new AtomicInteger();
 		assertThat(retried.runOnce("shop", "lost-answer-1", runs::incrementAndGet)).isTrue();
@@ -101,7 +99,7 @@ class IdempotentTopicHandlerIntegrationTests {
 			if (method.getName().equals("delete")) {
 				throw new TransientDataAccessResourceException("sidecar unavailable (test)");
 			}
-			return call(state, method, args);
+			return Faults.call(state, method, args);
 		}), "statestore", Duration.ofDays(1), Duration.ofSeconds(1), "unreleased:");
 		AtomicInteger runs = new AtomicInteger();
 		Runnable failing = () -> {
@@ -154,26 +152,13 @@ class IdempotentTopicHandlerIntegrationTests {
 
 	// The application's client, except that every call to the state store goes through the fault.
 	private DaprOperations withState(StateFault fault) {
-		return proxy(DaprOperations.class, (proxy, method, args) -> {
-			Object result = call(this.dapr, method, args);
+		return Faults.proxy(DaprOperations.class, (proxy, method, args) -> {
+			Object result = Faults.call(this.dapr, method, args);
 			return (result instanceof StateOperations state)
-					? proxy(StateOperations.class, (stateProxy, stateMethod, stateArgs) -> fault.apply(state, stateMethod,
-							stateArgs))
+					? Faults.proxy(StateOperations.class,
+							(stateProxy, stateMethod, stateArgs) -> fault.apply(state, stateMethod, stateArgs))
 					: result;
 		});
-	}
-
-	private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-		return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, handler));
-	}
-
-	private static Object call(Object target, Method method, Object[] args) throws Throwable {
-		try {
-			return method.invoke(target, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
-		}
 	}
 
 	/** What happens to a call to the state store instead of the call. */
