@@ -5,10 +5,15 @@ import java.lang.reflect.Method;
 import java.util.Base64;
 
 import com.google.protobuf.ByteString;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.daprspring.actors.observation.ActorTurnObservationContext;
+import dev.daprspring.actors.observation.ActorTurnObservationConvention;
+import dev.daprspring.actors.observation.DefaultActorTurnObservationConvention;
 import dev.daprspring.actors.runtime.ActorActivations.Activation;
 import dev.daprspring.actors.state.TurnStateManager;
 import dev.daprspring.core.convert.DaprValueConverter;
@@ -27,10 +32,26 @@ public final class ActorDispatcher {
 
 	private final DaprValueConverter converter;
 
+	private static final ActorTurnObservationConvention DEFAULT_CONVENTION = new DefaultActorTurnObservationConvention();
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ActorTurnObservationConvention observationConvention;
+
 	public ActorDispatcher(ActorTypes types, ActorActivations activations, DaprValueConverter converter) {
 		this.types = types;
 		this.activations = activations;
 		this.converter = converter;
+	}
+
+	/** Sets the registry turns are observed in; {@link ObservationRegistry#NOOP} by default. */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/** Sets a convention to use instead of {@link DefaultActorTurnObservationConvention}. */
+	public void setObservationConvention(@Nullable ActorTurnObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	public ActorTypes types() {
@@ -60,13 +81,18 @@ public final class ActorDispatcher {
 	 */
 	public ByteString invoke(String typeName, String actorId, String methodName, ByteString body,
 			ActorCallChain chain) {
+		return call(typeName, actorId, methodName, body, chain, "call");
+	}
+
+	private ByteString call(String typeName, String actorId, String methodName, ByteString body, ActorCallChain chain,
+			String trigger) {
 		ActorType type = type(typeName);
 		Method method = type.methods().get(methodName);
 		if (method == null) {
 			throw new UnknownActorException("Actor type " + typeName + " has no method " + methodName
 					+ "; its methods are " + type.methods().keySet());
 		}
-		return turn(type, actorId, method, body, chain);
+		return turn(type, actorId, method, body, chain, trigger);
 	}
 
 	/** Calls the {@code @DaprReminder} method of this reminder with the data of daprd's callback body. */
@@ -78,13 +104,14 @@ public final class ActorDispatcher {
 					+ "\") method; its reminders are " + type.reminders().keySet());
 		}
 		turn(type, actorId, method, callbackData(this.converter.getJsonMapper().readTree(body.toByteArray())),
-				ActorCallChain.entering(typeName, actorId, null, null));
+				ActorCallChain.entering(typeName, actorId, null, null), "reminder");
 	}
 
 	/** Calls the method a timer names in daprd's callback body, with the timer's data. */
 	public void timer(String typeName, String actorId, ByteString body) {
 		JsonNode callback = this.converter.getJsonMapper().readTree(body.toByteArray());
-		invoke(typeName, actorId, callback.path("callback").asString(), callbackData(callback));
+		call(typeName, actorId, callback.path("callback").asString(), callbackData(callback),
+				ActorCallChain.entering(typeName, actorId, null, null), "timer");
 	}
 
 	private ActorType type(String typeName) {
@@ -93,7 +120,29 @@ public final class ActorDispatcher {
 					+ "are " + this.types.names()));
 	}
 
-	private ByteString turn(ActorType type, String actorId, Method method, ByteString body, ActorCallChain chain) {
+	private ByteString turn(ActorType type, String actorId, Method method, ByteString body, ActorCallChain chain,
+			String trigger) {
+		ActorTurnObservationContext context = new ActorTurnObservationContext(type.name(), actorId, method.getName(),
+				trigger);
+		Observation observation = Observation.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
+				() -> context, this.observationRegistry);
+		observation.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			ByteString result = run(type, actorId, method, body, chain);
+			context.setOutcome("success");
+			return result;
+		}
+		catch (RuntimeException ex) {
+			context.setOutcome("failure");
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private ByteString run(ActorType type, String actorId, Method method, ByteString body, ActorCallChain chain) {
 		Object[] arguments = arguments(type, method, body);
 		Activation activation = activate(type, actorId);
 		TurnStateManager state = activation.state();

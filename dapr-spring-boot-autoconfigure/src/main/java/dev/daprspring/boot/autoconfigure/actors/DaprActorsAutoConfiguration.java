@@ -3,11 +3,13 @@ package dev.daprspring.boot.autoconfigure.actors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServlet;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.actors.annotation.DaprActor;
 import dev.daprspring.actors.client.ActorProxyFactory;
+import dev.daprspring.actors.observation.ActorTurnObservationConvention;
 import dev.daprspring.actors.runtime.ActorActivations;
 import dev.daprspring.actors.runtime.ActorDispatcher;
 import dev.daprspring.actors.runtime.ActorRuntimeSettings;
@@ -53,9 +55,15 @@ public final class DaprActorsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ActorDispatcher daprActorDispatcher(ActorTypes types, ConfigurableListableBeanFactory beanFactory,
-			DaprTransport transport, ObjectProvider<JsonMapper> jsonMapper) {
+			DaprTransport transport, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ActorTurnObservationConvention> observationConvention) {
 		DaprValueConverter converter = converter(jsonMapper);
-		return new ActorDispatcher(types, new ActorActivations(beanFactory, transport, converter), converter);
+		ActorDispatcher dispatcher = new ActorDispatcher(types, new ActorActivations(beanFactory, transport, converter),
+				converter);
+		dispatcher.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		dispatcher.setObservationConvention(observationConvention.getIfAvailable());
+		return dispatcher;
 	}
 
 	@Bean

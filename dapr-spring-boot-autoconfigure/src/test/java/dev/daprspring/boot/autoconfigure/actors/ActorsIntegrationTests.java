@@ -18,11 +18,13 @@ import dev.daprspring.actors.client.ActorProxyFactory;
 import dev.daprspring.actors.client.DaprActorInvocationException;
 import dev.daprspring.actors.client.DaprActorReentrancyException;
 import dev.daprspring.actors.client.DaprActorTypeNotFoundException;
+import dev.daprspring.actors.observation.ActorTurnObservationContext;
 import dev.daprspring.boot.autoconfigure.actors.app.Counter;
 import dev.daprspring.boot.autoconfigure.actors.app.CounterActor;
 import dev.daprspring.boot.autoconfigure.actors.app.CountersApplication;
 import dev.daprspring.boot.autoconfigure.actors.app.Deactivations;
 import dev.daprspring.boot.autoconfigure.actors.app.Ping;
+import dev.daprspring.boot.autoconfigure.actors.app.TurnRecorder;
 import dev.daprspring.boot.autoconfigure.actuate.endpoint.ApplicationDescriptor.ActorHost;
 import dev.daprspring.boot.autoconfigure.actuate.endpoint.DaprEndpoint;
 import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthIndicator;
@@ -36,6 +38,7 @@ import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -62,6 +65,23 @@ class ActorsIntegrationTests {
 	void theControlPlaneIsLaunchedBecauseTheApplicationHostsActors() {
 		assertThat(this.context.getBean(DaprPlacement.class).isRunning()).isTrue();
 		assertThat(this.context.getBean(DaprScheduler.class).isRunning()).isTrue();
+	}
+
+	@Test
+	void turnsAreObservedWithTypeMethodTriggerAndOutcome() {
+		Counter counter = this.actors.proxy(Counter.class, "c-observed");
+		counter.increment();
+		assertThatExceptionOfType(DaprActorInvocationException.class).isThrownBy(() -> counter.fail("observed"));
+		List<ActorTurnObservationContext> turns = this.context.getBean(TurnRecorder.class)
+			.stopped()
+			.stream()
+			.filter((turn) -> turn.getActorId().equals("c-observed"))
+			.toList();
+		assertThat(turns).extracting(ActorTurnObservationContext::getName, ActorTurnObservationContext::getMethod,
+				ActorTurnObservationContext::getTrigger, ActorTurnObservationContext::getOutcome)
+			.containsExactly(tuple("dapr.actors.turns", "increment", "call", "success"),
+					tuple("dapr.actors.turns", "fail", "call", "failure"));
+		assertThat(turns.get(1).getError()).hasMessage("observed");
 	}
 
 	@Test

@@ -15,6 +15,11 @@ public class CountersApplication {
 	}
 
 	@Bean
+	TurnRecorder turnRecorder() {
+		return new TurnRecorder();
+	}
+
+	@Bean
 	Deactivations deactivations() {
 		return new Deactivations();
 	}
