@@ -1,7 +1,6 @@
 package dev.daprspring.benchmarks.data;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,20 +44,11 @@ public final class DataBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		BenchmarkSettings settings;
-		try {
-			String[] all = new String[DEFAULTS.length + args.length];
-			System.arraycopy(DEFAULTS, 0, all, 0, DEFAULTS.length);
-			// Later arguments win: the user's replace the defaults.
-			System.arraycopy(args, 0, all, DEFAULTS.length, args.length);
-			settings = BenchmarkSettings.parse(all);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println("benchmarks/run data: " + ex.getMessage());
-			System.exit(2);
-			return;
-		}
-		System.exit(run(settings, System.out));
+		String[] all = new String[DEFAULTS.length + args.length];
+		System.arraycopy(DEFAULTS, 0, all, 0, DEFAULTS.length);
+		// Later arguments win: the user's replace the defaults.
+		System.arraycopy(args, 0, all, DEFAULTS.length, args.length);
+		System.exit(run(BenchmarkSettings.parseOrExit("data", all), System.out));
 	}
 
 	/**
@@ -78,11 +68,8 @@ public final class DataBenchmark {
 			try (AnnotationConfigApplicationContext context = BenchRepositories.start(template)) {
 				OrderRepository repository = context.getBean(OrderRepository.class);
 				out.printf(Locale.ROOT,
-						"daprd %s (state.in-memory) at %s; Java %s; %d cores; %d rounds of %s s per client and "
-								+ "concurrency after %s s warm-up%n",
-						template.metadata().runtimeVersion(), dapr.grpcEndpoint(), System.getProperty("java.version"),
-						Runtime.getRuntime().availableProcessors(), settings.rounds(), seconds(settings.slice()),
-						seconds(settings.warmup()));
+						"daprd %s (state.in-memory) at %s; %s%n", template.metadata().runtimeVersion(),
+						dapr.grpcEndpoint(), settings.describe());
 				// Every entity exists and is in the index before the first slice, so findById always
 				// finds one and a save is always an update.
 				repository.saveAll(ids.all());
@@ -94,9 +81,7 @@ public final class DataBenchmark {
 					System.err.println("benchmarks/run data: " + ex.getMessage());
 					return 2;
 				}
-				for (BenchmarkClient client : clients) {
-					client.run(0, 0);
-				}
+				Rounds.checkEachWorks(clients);
 				Measurements measurements;
 				try (LoadRunner runner = new LoadRunner(settings.maxConcurrency(), SidecarProcess.childDaprd())) {
 					measurements = new Rounds(runner, settings, out).run(clients);
@@ -147,16 +132,7 @@ public final class DataBenchmark {
 	private static boolean printSlices(PrintStream out, Measurements measurements) {
 		out.println();
 		List<Summary> summaries = measurements.summaries();
-		ResultTable.print(out, summaries);
-		boolean failed = false;
-		for (Summary summary : summaries) {
-			failed |= summary.errors() > 0;
-			if (summary.firstError() != null) {
-				out.println("first error of " + summary.client() + "@" + summary.threads() + ": "
-						+ summary.firstError());
-			}
-		}
-		return failed;
+		return ResultTable.printWithErrors(out, summaries) > 0;
 	}
 
 	/**
@@ -218,8 +194,5 @@ public final class DataBenchmark {
 		return 1e6 / measurements.summary(client, threads).medianOpsPerSecond();
 	}
 
-	private static String seconds(Duration duration) {
-		return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
-	}
 
 }

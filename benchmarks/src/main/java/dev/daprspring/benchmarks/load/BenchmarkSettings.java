@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How long and how often each client is measured, read from {@code --name=value}
@@ -60,6 +61,35 @@ public record BenchmarkSettings(int rounds, Duration slice, Duration warmup, Lis
 			}
 		}
 		return new BenchmarkSettings(rounds, slice, warmup, concurrencies, clients);
+	}
+
+	/**
+	 * Reads settings for a benchmark's {@code main}; on a bad argument prints what is wrong
+	 * and exits with status 2.
+	 * @param benchmark the benchmark's name in {@code benchmarks/run}, for the message
+	 * @param args the arguments, each {@code --name=value}; later ones win
+	 * @return the settings
+	 */
+	public static BenchmarkSettings parseOrExit(String benchmark, String... args) {
+		try {
+			return parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("benchmarks/run " + benchmark + ": " + ex.getMessage());
+			System.exit(2);
+			throw ex;
+		}
+	}
+
+	/**
+	 * The machine and the schedule, for the first line of a benchmark's output: for example
+	 * {@code Java 17.0.15; 2 cores; 9 rounds of 2.0 s per client and concurrency after 3.0 s warm-up}.
+	 */
+	public String describe() {
+		return String.format(Locale.ROOT,
+				"Java %s; %d cores; %d rounds of %.1f s per client and concurrency after %.1f s warm-up",
+				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), this.rounds,
+				this.slice.toMillis() / 1000.0, this.warmup.toMillis() / 1000.0);
 	}
 
 	/** The highest concurrency, the size of the thread pool. */

@@ -36,6 +36,25 @@ public final class ResultTable {
 				+ "JVM and by daprd, per round trip");
 	}
 
+	/**
+	 * Prints the table, then the first error of each client and concurrency that had any.
+	 * @param out where to print
+	 * @param summaries the rows
+	 * @return how many units of work failed in all
+	 */
+	public static long printWithErrors(PrintStream out, List<Summary> summaries) {
+		print(out, summaries);
+		long errors = 0;
+		for (Summary summary : summaries) {
+			errors += summary.errors();
+			if (summary.firstError() != null) {
+				out.println("first error of " + summary.client() + "@" + summary.threads() + ": "
+						+ summary.firstError());
+			}
+		}
+		return errors;
+	}
+
 	private static String millis(long nanos) {
 		return (nanos >= 0) ? format("%.3f", nanos / 1e6) : "n/a";
 	}

@@ -65,6 +65,23 @@ public final class Rounds {
 		return measurements;
 	}
 
+	/**
+	 * Runs each client's unit of work once, before anything is measured, so that a client
+	 * that cannot work at all fails at once, by name.
+	 * @param clients the clients
+	 * @throws IllegalStateException naming the first client that failed
+	 */
+	public static void checkEachWorks(List<BenchmarkClient> clients) {
+		for (BenchmarkClient client : clients) {
+			try {
+				client.run(0, 0);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Client '" + client.name() + "' cannot do one unit of work: " + ex, ex);
+			}
+		}
+	}
+
 	private static String describe(SliceResult result) {
 		return String.format(Locale.ROOT, " %s@%d=%.0f%s", result.client(), result.threads(),
 				result.operationsPerSecond(), (result.errors() > 0) ? "(" + result.errors() + " errors)" : "");

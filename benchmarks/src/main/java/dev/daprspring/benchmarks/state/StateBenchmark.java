@@ -1,7 +1,6 @@
 package dev.daprspring.benchmarks.state;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,16 +27,7 @@ public final class StateBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		BenchmarkSettings settings;
-		try {
-			settings = BenchmarkSettings.parse(args);
-		}
-		catch (IllegalArgumentException ex) {
-			System.err.println("benchmarks/run state: " + ex.getMessage());
-			System.exit(2);
-			return;
-		}
-		System.exit(run(settings, System.out));
+		System.exit(run(BenchmarkSettings.parseOrExit("state", args), System.out));
 	}
 
 	/**
@@ -63,7 +53,7 @@ public final class StateBenchmark {
 					System.err.println("benchmarks/run state: " + ex.getMessage());
 					return 2;
 				}
-				checkEachWorks(clients);
+				Rounds.checkEachWorks(clients);
 				Measurements measurements;
 				try (LoadRunner runner = new LoadRunner(settings.maxConcurrency(), SidecarProcess.childDaprd())) {
 					measurements = new Rounds(runner, settings, out).run(clients);
@@ -94,37 +84,15 @@ public final class StateBenchmark {
 	private static void printSetting(PrintStream out, BenchmarkSettings settings, DaprSidecar dapr,
 			TemplateStateClient template) {
 		out.printf(Locale.ROOT,
-				"daprd %s (state.in-memory) at %s; Java %s; %d cores; %d rounds of %s s per client and "
-						+ "concurrency after %s s warm-up%n",
-				template.template().metadata().runtimeVersion(), dapr.grpcEndpoint(),
-				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), settings.rounds(),
-				seconds(settings.slice()), seconds(settings.warmup()));
-	}
-
-	private static void checkEachWorks(List<BenchmarkClient> clients) {
-		for (BenchmarkClient client : clients) {
-			try {
-				client.run(0, 0);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("Client '" + client.name() + "' cannot do one round trip: " + ex, ex);
-			}
-		}
+				"daprd %s (state.in-memory) at %s; %s%n", template.template().metadata().runtimeVersion(),
+				dapr.grpcEndpoint(), settings.describe());
 	}
 
 	private static int report(PrintStream out, Measurements measurements, BenchmarkSettings settings,
 			List<BenchmarkClient> clients) {
 		out.println();
 		List<Summary> summaries = measurements.summaries();
-		ResultTable.print(out, summaries);
-		long errors = 0;
-		for (Summary summary : summaries) {
-			errors += summary.errors();
-			if (summary.firstError() != null) {
-				out.println("first error of " + summary.client() + "@" + summary.threads() + ": "
-						+ summary.firstError());
-			}
-		}
+		long errors = ResultTable.printWithErrors(out, summaries);
 		List<String> names = clients.stream().map(BenchmarkClient::name).toList();
 		if (names.containsAll(List.of("template", "raw", "official"))) {
 			int lowest = settings.concurrencies().get(0);
@@ -142,10 +110,6 @@ public final class StateBenchmark {
 		return String.format(Locale.ROOT, "template/raw=%.2f template/official=%.2f",
 				template / measurements.summary("raw", threads).medianOpsPerSecond(),
 				template / measurements.summary("official", threads).medianOpsPerSecond());
-	}
-
-	private static String seconds(Duration duration) {
-		return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
 	}
 
 }
