@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -108,6 +109,24 @@ public final class DaprActorsAutoConfiguration {
 					DaprActorServlet.MAPPINGS);
 			registration.setName("daprActorServlet");
 			return registration;
+		}
+
+	}
+
+	// daprd 1.17 asks only an HTTP app channel for the hosted actor types (its gRPC channel has no
+	// GetAppConfig): actors of an app on the gRPC channel would never be activated.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "dapr.app.protocol", havingValue = "grpc")
+	@Conditional(HostsActorsCondition.class)
+	static class GrpcAppChannelConfiguration {
+
+		@Bean
+		Object daprActorsOnGrpcAppChannel(ActorTypes types) {
+			throw new IllegalStateException("This application hosts actor types " + types.names() + " but talks to "
+					+ "daprd over the gRPC app channel (dapr.app.protocol=grpc): daprd 1.17 learns the actor types an "
+					+ "application hosts only from GET /dapr/config over the HTTP app channel, so they would never be "
+					+ "activated. Host them in an application on the HTTP app channel (dapr.app.protocol=http); calling "
+					+ "actors through ActorProxyFactory works on either channel");
 		}
 
 	}

@@ -54,6 +54,19 @@ class DaprActorsAutoConfigurationTests {
 				.hasSingleBean(ActorProxyFactory.class));
 	}
 
+	@Test
+	void hostingActorsOnTheGrpcAppChannelIsRefusedWithTheReasonWhileCallingThemIsNot() {
+		this.runner.withUserConfiguration(ActorsConfiguration.class)
+			.withPropertyValues("dapr.app.protocol=grpc")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageStartingWith("This application hosts actor types [Cart] but talks to daprd over the gRPC "
+						+ "app channel (dapr.app.protocol=grpc)"));
+		this.runner.withPropertyValues("dapr.app.protocol=grpc")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ActorProxyFactory.class));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@Import(CartActor.class)
 	static class ActorsConfiguration {
