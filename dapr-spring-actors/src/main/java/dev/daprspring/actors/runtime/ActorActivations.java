@@ -55,6 +55,7 @@ public final class ActorActivations {
 		if (activation == null) {
 			return false;
 		}
+		activation.schedules().endTimers();
 		this.beanFactory.destroyBean(activation.instance());
 		logger.debug("Deactivated actor " + type + "/" + actorId);
 		return true;
@@ -67,8 +68,8 @@ public final class ActorActivations {
 
 	private Activation create(ActorType type, String actorId) {
 		TurnStateManager state = new TurnStateManager(type.name(), actorId, this.transport, this.converter);
-		Context context = new Context(type.name(), actorId, state,
-				new SidecarSchedules(type.name(), actorId, this.transport, this.converter));
+		SidecarSchedules schedules = new SidecarSchedules(type.name(), actorId, this.transport, this.converter);
+		Context context = new Context(type.name(), actorId, state, schedules);
 		Constructor<?> constructor = BeanUtils.getResolvableConstructor(type.implementation());
 		Object[] arguments = new Object[constructor.getParameterCount()];
 		for (int i = 0; i < arguments.length; i++) {
@@ -90,7 +91,7 @@ public final class ActorActivations {
 		factory.autowireBean(instance);
 		instance = factory.initializeBean(instance, type.beanName());
 		logger.debug("Activated actor " + type.name() + "/" + actorId);
-		return new Activation(type, instance, state);
+		return new Activation(type, instance, state, schedules);
 	}
 
 	private static String key(String type, String actorId) {
@@ -103,8 +104,9 @@ public final class ActorActivations {
 	 * @param type its type
 	 * @param instance the implementation instance
 	 * @param state its state manager
+	 * @param schedules its timers and reminders
 	 */
-	public record Activation(ActorType type, Object instance, TurnStateManager state) {
+	public record Activation(ActorType type, Object instance, TurnStateManager state, SidecarSchedules schedules) {
 	}
 
 	private record Context(String actorType, String actorId, ActorStateManager state,

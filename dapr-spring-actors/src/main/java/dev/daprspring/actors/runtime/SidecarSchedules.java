@@ -1,12 +1,17 @@
 package dev.daprspring.actors.runtime;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.protobuf.ByteString;
 import io.dapr.v1.DaprActorsProtos.RegisterActorReminderRequest;
 import io.dapr.v1.DaprActorsProtos.RegisterActorTimerRequest;
 import io.dapr.v1.DaprActorsProtos.UnregisterActorReminderRequest;
 import io.dapr.v1.DaprActorsProtos.UnregisterActorTimerRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.actors.ActorSchedules;
@@ -20,6 +25,8 @@ import org.springframework.util.Assert;
  */
 final class SidecarSchedules implements ActorSchedules {
 
+	private static final Log logger = LogFactory.getLog(SidecarSchedules.class);
+
 	private final String actorType;
 
 	private final String actorId;
@@ -27,6 +34,10 @@ final class SidecarSchedules implements ActorSchedules {
 	private final DaprTransport transport;
 
 	private final DaprValueConverter converter;
+
+	// Timers this activation registered: daprd 1.17.5 keeps timers in the scheduler past the
+	// activation (and reactivates the actor for them), so they are unregistered at deactivation.
+	private final Set<String> timers = ConcurrentHashMap.newKeySet();
 
 	SidecarSchedules(String actorType, String actorId, DaprTransport transport, DaprValueConverter converter) {
 		this.actorType = actorType;
@@ -61,6 +72,7 @@ final class SidecarSchedules implements ActorSchedules {
 		}
 		this.transport.call(DaprCall.write("actors", "timer.register", this.actorType),
 				(dapr) -> dapr.registerActorTimer(request.build()));
+		this.timers.add(name);
 	}
 
 	@Override
@@ -72,6 +84,20 @@ final class SidecarSchedules implements ActorSchedules {
 			.build();
 		this.transport.call(DaprCall.write("actors", "timer.unregister", this.actorType),
 				(dapr) -> dapr.unregisterActorTimer(request));
+		this.timers.remove(name);
+	}
+
+	/** Unregisters the timers this activation registered, as it ends. */
+	void endTimers() {
+		for (String name : List.copyOf(this.timers)) {
+			try {
+				unregisterTimer(name);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not unregister timer " + name + " of deactivated actor " + this.actorType + "/"
+						+ this.actorId + "; it may call the actor again", ex);
+			}
+		}
 	}
 
 	@Override

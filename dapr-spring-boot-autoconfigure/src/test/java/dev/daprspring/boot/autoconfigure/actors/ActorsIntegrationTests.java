@@ -186,12 +186,24 @@ class ActorsIntegrationTests {
 	}
 
 	@Test
+	void aTimerStopsWhenItsActorIsDeactivated() {
+		Counter counter = this.actors.proxy(Counter.class, "c-timer-deactivated");
+		// A timer's callbacks count as calls (daprd 1.17.5 moves the idle deadline on each), so only a
+		// period longer than the idle timeout (2s here) lets the actor be deactivated between beats.
+		counter.startSlowBeating(1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.deactivations.ids().contains("c-timer-deactivated"));
+		// Reading the count activates the actor again, without the timer: the beat due 5s after the
+		// first never comes.
+		await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(30)).until(() -> counter.beats() == 1);
+	}
+
+	@Test
 	void anUnknownMethodIsReportedWithTheTypesMethods() {
 		Resettable resettable = this.actors.proxy(Resettable.class, "Counter", "c-1");
 		assertThatExceptionOfType(DaprActorInvocationException.class).isThrownBy(resettable::reset)
 			.withMessage("Actor Counter/c-1 cannot run reset: Actor type Counter has no method reset; its methods "
 					+ "are [beat, beats, count, fail, greet, increment, incrementViaRelay, note, remember, startBeating, "
-					+ "startBeatingBriefly, startTicking, startTickingBriefly, stopTicking, tick, ticks]");
+					+ "startBeatingBriefly, startSlowBeating, startTicking, startTickingBriefly, stopTicking, tick, ticks]");
 	}
 
 	@Test

@@ -44,6 +44,9 @@ public interface Counter {
 	/** Registers reminder "tick" (every 500 ms) that the scheduler drops after two seconds. */
 	void startTickingBriefly(String label);
 
+	/** Registers timer "beat" calling beat(step) after 300 ms, then every 5 s. */
+	void startSlowBeating(int step);
+
 	/** Registers timer "beat" (every 300 ms) that ends after one and a half seconds. */
 	void startBeatingBriefly(int step);
 

@@ -118,6 +118,11 @@ public class CounterActor implements Counter {
 	}
 
 	@Override
+	public void startSlowBeating(int step) {
+		this.context.schedules().registerTimer("beat", "beat", Duration.ofMillis(300), Duration.ofSeconds(5), step);
+	}
+
+	@Override
 	public void startBeatingBriefly(int step) {
 		this.context.schedules()
 			.registerTimer("beat", "beat", Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(1500), step);
