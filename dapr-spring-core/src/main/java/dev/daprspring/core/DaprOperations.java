@@ -3,6 +3,7 @@ package dev.daprspring.core;
 import java.time.Duration;
 
 import dev.daprspring.core.binding.BindingOperations;
+import dev.daprspring.core.job.JobOperations;
 import dev.daprspring.core.configuration.ConfigurationOperations;
 import dev.daprspring.core.metadata.SidecarMetadata;
 import dev.daprspring.core.pubsub.PubSubOperations;
@@ -35,6 +36,9 @@ public interface DaprOperations {
 
 	/** Output bindings: invoke an operation of a binding component. */
 	BindingOperations bindings();
+
+	/** Jobs in Dapr's scheduler: schedule, read and delete them. */
+	JobOperations jobs();
 
 	/**
 	 * A client whose requests go to the app with this Dapr app id through the sidecar; URIs

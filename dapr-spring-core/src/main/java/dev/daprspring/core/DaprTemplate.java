@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.binding.BindingOperations;
 import dev.daprspring.core.binding.DaprBindingOperations;
+import dev.daprspring.core.job.DaprJobOperations;
+import dev.daprspring.core.job.JobOperations;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.configuration.ConfigurationOperations;
@@ -51,12 +53,15 @@ public class DaprTemplate implements DaprOperations {
 
 	private final BindingOperations bindings;
 
+	private final JobOperations jobs;
+
 	private RestClient.Builder restClientBuilder = RestClient.builder();
 
 	public DaprTemplate(DaprTransport transport, JsonMapper jsonMapper) {
 		this.transport = transport;
 		this.converter = new DaprValueConverter(jsonMapper);
 		this.bindings = new DaprBindingOperations(transport, this.converter);
+		this.jobs = new DaprJobOperations(transport, this.converter);
 	}
 
 	/** The state store {@link #state()} uses; {@code statestore} by default. */
@@ -109,6 +114,11 @@ public class DaprTemplate implements DaprOperations {
 	public PubSubOperations pubsub(String pubsubName) {
 		return this.pubsubs.computeIfAbsent(pubsubName,
 				(name) -> new DaprPubSubOperations(this.transport, this.converter, name));
+	}
+
+	@Override
+	public JobOperations jobs() {
+		return this.jobs;
 	}
 
 	@Override

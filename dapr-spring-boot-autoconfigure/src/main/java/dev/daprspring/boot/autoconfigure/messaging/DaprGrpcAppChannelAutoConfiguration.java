@@ -1,5 +1,7 @@
 package dev.daprspring.boot.autoconfigure.messaging;
 
+import java.util.Set;
+
 import io.grpc.BindableService;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +14,9 @@ import dev.daprspring.messaging.grpc.AppApiTokenInterceptor;
 import dev.daprspring.messaging.grpc.AppCallbackHealthService;
 import dev.daprspring.messaging.grpc.AppCallbackService;
 import dev.daprspring.messaging.grpc.AppHealth;
+import dev.daprspring.messaging.grpc.JobCallbackService;
+import dev.daprspring.messaging.job.JobEndpointRegistry;
+import dev.daprspring.messaging.job.JobEventDispatcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -54,6 +59,15 @@ public final class DaprGrpcAppChannelAutoConfiguration {
 			return service;
 		}
 		return new AppApiTokenInterceptor(token, AppApiTokenInterceptor.OPEN_CALLBACKS).protect(service);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "daprJobCallbackService")
+	BindableService daprJobCallbackService(JobEndpointRegistry jobs, JobEventDispatcher jobDispatcher,
+			DaprAppProperties app, Environment environment) {
+		JobCallbackService service = new JobCallbackService(jobs, jobDispatcher);
+		String token = DaprMessagingAutoConfiguration.appApiToken(app, environment);
+		return (token != null) ? new AppApiTokenInterceptor(token, Set.of()).protect(service) : service;
 	}
 
 	@Bean

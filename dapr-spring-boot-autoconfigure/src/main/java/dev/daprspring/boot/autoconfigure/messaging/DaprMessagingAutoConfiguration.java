@@ -24,9 +24,13 @@ import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.endpoint.DeclaredSubscription;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.http.DaprBindingServlet;
+import dev.daprspring.messaging.http.DaprJobServlet;
 import dev.daprspring.messaging.http.DaprTopicServlet;
 import dev.daprspring.messaging.http.SubscriptionVerifier;
 import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.job.JobEndpointRegistry;
+import dev.daprspring.messaging.job.JobEventDispatcher;
+import dev.daprspring.messaging.job.JobListenerAnnotationBeanPostProcessor;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;
 import dev.daprspring.messaging.streaming.StreamingTopicSubscriptions;
 import org.springframework.beans.factory.ObjectProvider;
@@ -87,6 +91,25 @@ public final class DaprMessagingAutoConfiguration {
 	@ConditionalOnMissingBean
 	BindingEventDispatcher daprBindingEventDispatcher(ObjectProvider<JsonMapper> jsonMapper) {
 		return new BindingEventDispatcher(TopicHandlerMethodFactory.create(jsonMapper.getIfAvailable(JsonMapper::new)));
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static JobListenerAnnotationBeanPostProcessor daprJobListenerAnnotationBeanPostProcessor(
+			ObjectProvider<JobEndpointRegistry> registry) {
+		return new JobListenerAnnotationBeanPostProcessor(registry::getObject);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JobEndpointRegistry daprJobEndpointRegistry() {
+		return new JobEndpointRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	JobEventDispatcher daprJobEventDispatcher(ObjectProvider<JsonMapper> jsonMapper) {
+		return new JobEventDispatcher(TopicHandlerMethodFactory.create(jsonMapper.getIfAvailable(JsonMapper::new)));
 	}
 
 	@Bean
@@ -230,6 +253,20 @@ public final class DaprMessagingAutoConfiguration {
 			servlet.setAppApiToken(token);
 			servlet.setMaxBodySize(app.getMaxBodySize().toBytes());
 			return new BindingServletInitializer(beanFactory, registry, servlet, token != null);
+		}
+
+		// Only when the application has @DaprJobListener methods: daprd calls /job/<name> when a job is due.
+		@Bean
+		@ConditionalOnMissingBean(name = "daprJobServlet")
+		ServletRegistrationBean<DaprJobServlet> daprJobServlet(JobEndpointRegistry registry,
+				JobEventDispatcher dispatcher, DaprAppProperties app, Environment environment) {
+			DaprJobServlet servlet = new DaprJobServlet(registry, dispatcher);
+			servlet.setAppApiToken(appApiToken(app, environment));
+			servlet.setMaxBodySize(app.getMaxBodySize().toBytes());
+			ServletRegistrationBean<DaprJobServlet> registration = new ServletRegistrationBean<>(servlet,
+					DaprJobServlet.MAPPING);
+			registration.setName("daprJobServlet");
+			return registration;
 		}
 
 	}

@@ -1,0 +1,7 @@
+/**
+ * What the handler registrations of several building blocks share.
+ */
+@NullMarked
+package dev.daprspring.messaging.support;
+
+import org.jspecify.annotations.NullMarked;
