@@ -14,12 +14,14 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Jobs are held by the scheduler: when the application's packages hold
- * {@code @DaprJobListener} methods, a launched daprd gets the control plane. An application
+ * {@code @DaprJobListener} or {@code @DaprScheduled} methods, a launched daprd gets the control plane. An application
  * that only schedules jobs handled elsewhere sets {@code dapr.sidecar.control-plane.launch=always}.
  */
 final class DaprJobsControlPlaneRequirement implements DaprControlPlaneRequirement {
 
 	private static final String LISTENER_ANNOTATION = "dev.daprspring.messaging.job.DaprJobListener";
+
+	private static final String SCHEDULED_ANNOTATION = "dev.daprspring.messaging.job.DaprScheduled";
 
 	@Override
 	public @Nullable String requiresControlPlane(Binder binder, List<String> applicationPackages) {
@@ -34,7 +36,8 @@ final class DaprJobsControlPlaneRequirement implements DaprControlPlaneRequireme
 	private static Set<String> handlerClasses(List<String> packages) {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter((reader, factory) -> reader.getAnnotationMetadata()
-			.hasAnnotatedMethods(LISTENER_ANNOTATION));
+			.hasAnnotatedMethods(LISTENER_ANNOTATION)
+				|| reader.getAnnotationMetadata().hasAnnotatedMethods(SCHEDULED_ANNOTATION));
 		Set<String> found = new TreeSet<>();
 		for (String name : packages) {
 			for (BeanDefinition candidate : scanner.findCandidateComponents(name)) {

@@ -31,6 +31,7 @@ import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.job.JobEndpointRegistry;
 import dev.daprspring.messaging.job.JobEventDispatcher;
 import dev.daprspring.messaging.job.JobListenerAnnotationBeanPostProcessor;
+import dev.daprspring.messaging.job.ScheduledJobs;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;
 import dev.daprspring.messaging.streaming.StreamingTopicSubscriptions;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,6 +99,13 @@ public final class DaprMessagingAutoConfiguration {
 	static JobListenerAnnotationBeanPostProcessor daprJobListenerAnnotationBeanPostProcessor(
 			ObjectProvider<JobEndpointRegistry> registry) {
 		return new JobListenerAnnotationBeanPostProcessor(registry::getObject);
+	}
+
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static ScheduledJobs daprScheduledJobs(ObjectProvider<JobEndpointRegistry> registry,
+			ObjectProvider<DaprOperations> dapr) {
+		return new ScheduledJobs(registry::getObject, () -> dapr.getObject().jobs());
 	}
 
 	@Bean
