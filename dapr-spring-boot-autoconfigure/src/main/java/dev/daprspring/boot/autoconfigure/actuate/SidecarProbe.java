@@ -80,7 +80,7 @@ public final class SidecarProbe {
 			HttpResponse<String> response = send("/v1.0/metadata");
 			if (response.statusCode() != 200) {
 				throw new SidecarProbeException("GET " + endpoint() + "/v1.0/metadata answered "
-						+ response.statusCode() + bodyNote(response));
+						+ response.statusCode() + bodyNote(response), response.statusCode());
 			}
 			return this.jsonMapper.readValue(response.body(), JSON_OBJECT);
 		}

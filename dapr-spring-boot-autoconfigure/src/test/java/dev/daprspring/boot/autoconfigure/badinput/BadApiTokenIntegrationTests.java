@@ -1,5 +1,7 @@
 package dev.daprspring.boot.autoconfigure.badinput;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -7,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
+import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthIndicator;
+import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
 import dev.daprspring.boot.sidecar.junit.DaprSidecarExtension;
@@ -14,7 +19,10 @@ import dev.daprspring.core.DaprTemplate;
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.error.DaprPermissionDeniedException;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -68,6 +76,39 @@ class BadApiTokenIntegrationTests {
 				.withMessageNotContaining("wrong-token")
 				.withMessageNotContaining(TOKEN);
 		}
+	}
+
+	@Test
+	void healthIsDownWhenTheSidecarRefusesTheTokenAndUpWithTheRightOne() {
+		Health refused = health("wrong-token").health();
+		assertThat(refused.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) refused.getDetails().get("reason"))
+			.startsWith("The sidecar refuses this application's API token, so every call fails with 401")
+			.endsWith("Give the app the token daprd runs with: dapr.client.api-token or DAPR_API_TOKEN")
+			.doesNotContain("wrong-token")
+			.doesNotContain(TOKEN);
+		assertThat(health(TOKEN).health().getStatus()).isEqualTo(Status.UP);
+	}
+
+	private static DaprHealthIndicator health(String token) {
+		DaprSidecar sidecar = dapr.sidecar();
+		DaprConnectionDetails connection = new DaprConnectionDetails() {
+			@Override
+			public String getGrpcEndpoint() {
+				return sidecar.grpcEndpoint();
+			}
+
+			@Override
+			public String getHttpEndpoint() {
+				return sidecar.httpEndpoint();
+			}
+
+			@Override
+			public String getApiToken() {
+				return token;
+			}
+		};
+		return new DaprHealthIndicator(new SidecarProbe(connection, JsonMapper.builder().build(), Duration.ofSeconds(5)));
 	}
 
 	private static DaprTransport transport(@Nullable String token) {

@@ -19,7 +19,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * whether this host takes actors) as details; DOWN with the endpoint and the reason
  * otherwise, and also when this application hosts actor types but the sidecar is not
  * connected to placement (daprd's healthz stays 204 when placement goes away after
- * startup). Each call waits at most {@code dapr.actuator.timeout} per request.
+ * startup), and when the sidecar refuses the application's API token. Each call waits at most
+ * {@code dapr.actuator.timeout} per request.
  */
 public final class DaprHealthIndicator implements HealthIndicator {
 
@@ -59,6 +60,14 @@ public final class DaprHealthIndicator implements HealthIndicator {
 			}
 		}
 		catch (SidecarProbeException ex) {
+			if (ex.getStatusCode() == 401) {
+				// healthz needs no token, but every call the application makes does: it is down for the app.
+				return health.down()
+					.withDetail("reason", "The sidecar refuses this application's API token, so every call fails "
+							+ "with 401 (" + ex.getMessage() + "). Give the app the token daprd runs with: "
+							+ "dapr.client.api-token or DAPR_API_TOKEN")
+					.build();
+			}
 			// Ready but without metadata: still UP, the reason says what is missing.
 			health.withDetail("metadata", ex.getMessage());
 		}
