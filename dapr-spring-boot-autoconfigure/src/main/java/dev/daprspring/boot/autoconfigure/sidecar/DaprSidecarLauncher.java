@@ -225,6 +225,18 @@ final class DaprSidecarLauncher {
 		if (grpcApp(binder) && properties.getAppProtocol() == null) {
 			properties.setAppProtocol("grpc");
 		}
+		// The client talks to the launched daprd with the token that daprd runs with: a client token
+		// given alone becomes it; one that differs from dapr.sidecar.api-token is not used, and said so.
+		String clientToken = binder.bind("dapr.client.api-token", String.class).orElse(null);
+		if (StringUtils.hasText(clientToken) && properties.getLaunch() != LaunchMode.NEVER) {
+			if (properties.getApiToken() == null) {
+				properties.setApiToken(clientToken);
+			}
+			else if (!clientToken.equals(properties.getApiToken())) {
+				logger.warn("dapr.client.api-token differs from dapr.sidecar.api-token; the client uses "
+						+ "dapr.sidecar.api-token, the token the launched daprd runs with");
+			}
+		}
 		return properties;
 	}
 

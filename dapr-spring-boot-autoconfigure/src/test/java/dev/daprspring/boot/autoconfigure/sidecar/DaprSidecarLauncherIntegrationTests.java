@@ -15,6 +15,7 @@ import dev.daprspring.boot.autoconfigure.client.PropertiesDaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.DaprdNotFoundException;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
+import dev.daprspring.core.DaprOperations;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -48,6 +49,17 @@ class DaprSidecarLauncherIntegrationTests {
 				.containsExactlyInAnyOrder("statestore", "pubsub");
 		}
 		assertThat(sidecar.isRunning()).isFalse();
+	}
+
+	@Test
+	void aClientApiTokenGivenAloneBecomesTheLaunchedSidecarsToken() {
+		try (ConfigurableApplicationContext context = app(WebApplicationType.NONE).run("--dapr.sidecar.launch=always",
+				"--dapr.client.api-token=client-chosen-token")) {
+			assertThat(context.getBean(DaprSidecar.class).apiToken()).isEqualTo("client-chosen-token");
+			assertThat(context.getBean(DaprConnectionDetails.class).getApiToken()).isEqualTo("client-chosen-token");
+			// A call with it succeeds: the sidecar runs with the same token.
+			assertThat(context.getBean(DaprOperations.class).metadata().appId()).isEqualTo("application");
+		}
 	}
 
 	@Test
