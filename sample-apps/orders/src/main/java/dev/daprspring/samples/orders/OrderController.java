@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +41,12 @@ class OrderController {
 	@GetMapping("/{id}")
 	ResponseEntity<Order> get(@PathVariable String id) {
 		return ResponseEntity.of(this.service.find(id));
+	}
+
+	// ?page=0&size=20&sort=quantity,desc: Spring Data's Pageable, as with any Spring Data store.
+	@GetMapping("/pages")
+	PagedModel<Order> page(Pageable page) {
+		return new PagedModel<>(this.service.findAll(page));
 	}
 
 	@GetMapping

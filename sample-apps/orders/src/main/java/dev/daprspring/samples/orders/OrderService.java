@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.daprspring.core.DaprOperations;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,6 +38,11 @@ public class OrderService {
 	/** The order with this id, if there is one. */
 	public Optional<Order> find(String id) {
 		return this.orders.findById(id);
+	}
+
+	/** One page of the orders, in the page's order. */
+	public Page<Order> findAll(Pageable page) {
+		return this.orders.findAll(page);
 	}
 
 	/** Every order, oldest first. */

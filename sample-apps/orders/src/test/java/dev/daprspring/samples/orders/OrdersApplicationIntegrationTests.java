@@ -99,6 +99,23 @@ class OrdersApplicationIntegrationTests {
 	}
 
 	@Test
+	void ordersArePagedAndSortedThroughAPageableParameter() {
+		post(Map.of("item", "page-a", "quantity", 91));
+		post(Map.of("item", "page-b", "quantity", 92));
+		post(Map.of("item", "page-c", "quantity", 93));
+		ResponseEntity<Map<String, Object>> page = get("/orders/pages?page=0&size=2&sort=quantity,desc");
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(page.getBody()).extractingByKey("content")
+			.asInstanceOf(InstanceOfAssertFactories.list(Map.class))
+			.extracting((order) -> order.get("item"))
+			.containsExactly("page-c", "page-b");
+		assertThat(page.getBody()).extractingByKey("page")
+			.asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+			.containsEntry("size", 2)
+			.containsEntry("number", 0);
+	}
+
+	@Test
 	void unknownOrderIsNotFound() {
 		assertThat(get("/orders/no-such-order").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
