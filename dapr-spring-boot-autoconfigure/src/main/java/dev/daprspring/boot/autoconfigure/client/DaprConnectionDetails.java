@@ -21,4 +21,12 @@ public interface DaprConnectionDetails extends ConnectionDetails {
 		return null;
 	}
 
+	/**
+	 * The sidecar's Prometheus metrics endpoint, when these details know it (a container's
+	 * mapped metrics port); {@code null} leaves it to {@code dapr.sidecar.metrics.endpoint}.
+	 */
+	default @Nullable String getMetricsEndpoint() {
+		return null;
+	}
+
 }

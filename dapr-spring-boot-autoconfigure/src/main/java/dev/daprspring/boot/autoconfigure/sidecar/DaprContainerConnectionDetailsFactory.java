@@ -45,6 +45,11 @@ class DaprContainerConnectionDetailsFactory
 			return getContainer().getApiToken();
 		}
 
+		@Override
+		public String getMetricsEndpoint() {
+			return getContainer().getMetricsEndpoint();
+		}
+
 	}
 
 }

@@ -4,13 +4,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.daprspring.boot.autoconfigure.actuate.metrics.DaprSidecarMetricsAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
@@ -20,9 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real daprd container, wired into a Spring Boot test through
@@ -31,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RequiresDockerImages
 @Testcontainers
 @SpringBootTest(classes = DaprContainerIntegrationTests.TestConfiguration.class,
-		webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "dapr.sidecar.launch=never")
+		webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "dapr.sidecar.launch=never", "dapr.sidecar.metrics.interval=500ms" })
 class DaprContainerIntegrationTests {
 
 	private static final String TOKEN = "container-token";
@@ -48,6 +55,9 @@ class DaprContainerIntegrationTests {
 
 	@Autowired
 	private DaprConnectionDetails connectionDetails;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void theApplicationIsConnectedToTheContainer() {
@@ -92,9 +102,22 @@ class DaprContainerIntegrationTests {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
+	@Test
+	void theMetricsBridgeReadsTheContainersMappedMetricsPort() {
+		assertThat(this.connectionDetails.getMetricsEndpoint()).isEqualTo(dapr.getMetricsEndpoint());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.meters.getMeters().stream().anyMatch((meter) -> meter.getId().getName()
+				.startsWith("dapr.sidecar.")));
+	}
+
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration(DaprClientAutoConfiguration.class)
+	@ImportAutoConfiguration({ DaprClientAutoConfiguration.class, DaprSidecarMetricsAutoConfiguration.class })
 	static class TestConfiguration {
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 	}
 

@@ -54,6 +54,9 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 	/** The API's gRPC port inside the container. */
 	public static final int GRPC_PORT = 50001;
 
+	/** daprd's Prometheus metrics port inside the container. */
+	public static final int METRICS_PORT = 9090;
+
 	static final String COMPONENTS_PATH = "/dapr/components";
 
 	static final String CONFIGURATION_PATH = "/dapr/config.yaml";
@@ -101,7 +104,7 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 	public DaprContainer(DockerImageName image) {
 		super(image);
 		image.assertCompatibleWith(DAPRD);
-		withExposedPorts(HTTP_PORT, GRPC_PORT);
+		withExposedPorts(HTTP_PORT, GRPC_PORT, METRICS_PORT);
 		// Outbound readiness: components are loaded and the API answers; it does not wait for the app.
 		waitingFor(Wait.forHttp("/v1.0/healthz/outbound")
 			.forPort(HTTP_PORT)
@@ -260,6 +263,11 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 		return "http://" + getHost() + ":" + getMappedPort(GRPC_PORT);
 	}
 
+	/** The sidecar's Prometheus metrics, on the port mapped for the container's metrics port. */
+	public String getMetricsEndpoint() {
+		return "http://" + getHost() + ":" + getMappedPort(METRICS_PORT) + "/";
+	}
+
 	@Override
 	protected void configure() {
 		super.configure();
@@ -304,7 +312,8 @@ public class DaprContainer extends GenericContainer<DaprContainer> {
 		List<String> command = new ArrayList<>(List.of("./daprd", "--app-id", this.appId,
 				// Published ports reach the container's own interface, not its loopback.
 				"--dapr-listen-addresses", "0.0.0.0", "--dapr-http-port", String.valueOf(HTTP_PORT),
-				"--dapr-grpc-port", String.valueOf(GRPC_PORT), "--log-level", this.logLevel));
+				"--dapr-grpc-port", String.valueOf(GRPC_PORT), "--metrics-port", String.valueOf(METRICS_PORT),
+				"--log-level", this.logLevel));
 		if (this.appPort != null) {
 			command.addAll(List.of("--app-port", String.valueOf(this.appPort), "--app-channel-address",
 					INTERNAL_HOST_HOSTNAME));

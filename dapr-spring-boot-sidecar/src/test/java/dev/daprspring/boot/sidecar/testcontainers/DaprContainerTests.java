@@ -30,9 +30,9 @@ class DaprContainerTests {
 		dapr.applySettings();
 		assertThat(dapr.getCommandParts()).containsExactly("./daprd", "--app-id", "orders",
 				"--dapr-listen-addresses", "0.0.0.0", "--dapr-http-port", "3500", "--dapr-grpc-port", "50001",
-				"--log-level", "info", "--resources-path", "/dapr/components");
+				"--metrics-port", "9090", "--log-level", "info", "--resources-path", "/dapr/components");
 		assertThat(DaprContainer.DEFAULT_IMAGE.asCanonicalNameString()).isEqualTo("daprio/daprd:1.17.5");
-		assertThat(dapr.getExposedPorts()).containsExactly(3500, 50001);
+		assertThat(dapr.getExposedPorts()).containsExactly(3500, 50001, 9090);
 		assertThat(dapr.getEnvMap()).doesNotContainKeys("DAPR_API_TOKEN", "APP_API_TOKEN");
 	}
 
