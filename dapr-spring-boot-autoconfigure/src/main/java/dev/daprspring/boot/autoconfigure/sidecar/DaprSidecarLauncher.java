@@ -19,6 +19,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.autoconfigure.client.DaprClientProperties;
+import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.autoconfigure.client.PropertiesDaprConnectionDetails;
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarProperties.ControlPlane;
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarProperties.LaunchMode;
@@ -53,6 +54,11 @@ final class DaprSidecarLauncher {
 
 	private static final Log logger = LogFactory.getLog(DaprSidecarLauncher.class);
 
+	// Endpoints the user gives explicitly; the environment's DAPR_GRPC_ENDPOINT and DAPR_HTTP_ENDPOINT
+	// bind as dapr.grpc.endpoint and dapr.http.endpoint.
+	private static final List<String> EXPLICIT_ENDPOINTS = List.of("dapr.client.grpc-endpoint",
+			"dapr.client.http-endpoint", "dapr.grpc.endpoint", "dapr.http.endpoint");
+
 	/** The bean name of the launched sidecar. */
 	public static final String SIDECAR_BEAN_NAME = "daprSidecar";
 
@@ -76,6 +82,14 @@ final class DaprSidecarLauncher {
 		DaprSidecarProperties properties = properties(binder);
 		if (properties.getLaunch() == LaunchMode.NEVER || context.getBeanFactory().containsBean(SIDECAR_BEAN_NAME)) {
 			return;
+		}
+		if (properties.getLaunch() == LaunchMode.AUTO) {
+			String[] elsewhere = context.getBeanFactory().getBeanNamesForType(DaprConnectionDetails.class, true, false);
+			if (elsewhere.length > 0) {
+				logger.info("dapr.sidecar.launch=auto launches no daprd: the connection comes from "
+						+ String.join(", ", elsewhere) + " (a service connection or the application's own bean)");
+				return;
+			}
 		}
 		Launched launched = launch(properties, binder, event.getSpringApplication()::getWebApplicationType,
 				() -> ApplicationPackages.of(event.getSpringApplication()).names());
@@ -116,7 +130,7 @@ final class DaprSidecarLauncher {
 	// Starts daprd unless dapr.sidecar.launch=auto finds one answering already.
 	private static @Nullable Launched launch(DaprSidecarProperties properties, Binder binder,
 			Supplier<WebApplicationType> webApplicationType, Supplier<List<String>> applicationPackages) {
-		if (properties.getLaunch() == LaunchMode.AUTO && sidecarAnswers(binder)) {
+		if (properties.getLaunch() == LaunchMode.AUTO && (standsAside(binder) || sidecarAnswers(binder))) {
 			return null;
 		}
 		Integer appPort = appPort(properties, binder, webApplicationType.get());
@@ -330,6 +344,23 @@ final class DaprSidecarLauncher {
 		beanFactory.registerSingleton("daprSidecarConnectionDetails", new DaprSidecarConnectionDetails(sidecar));
 		// Registered before any other bean, so destroyed after all of them.
 		((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(SIDECAR_BEAN_NAME, sidecar::close);
+	}
+
+	// auto launches only for an application that would otherwise talk to nobody, as Spring Boot's
+	// Docker Compose support stands aside for explicit connections and in test slices.
+	private static boolean standsAside(Binder binder) {
+		if (!binder.bind("spring.boot.enableautoconfiguration", Boolean.class).orElse(true)) {
+			logger.info("dapr.sidecar.launch=auto launches no daprd in a test slice without auto-configuration; "
+					+ "set dapr.sidecar.launch=always to launch one there");
+			return true;
+		}
+		for (String explicit : EXPLICIT_ENDPOINTS) {
+			if (binder.bind(explicit, String.class).isBound()) {
+				logger.info("dapr.sidecar.launch=auto launches no daprd: " + explicit + " names the sidecar to use");
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean sidecarAnswers(Binder binder) {

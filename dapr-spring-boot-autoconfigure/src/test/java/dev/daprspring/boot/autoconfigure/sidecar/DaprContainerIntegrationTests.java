@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.daprspring.boot.autoconfigure.actuate.metrics.DaprSidecarMetricsAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
+import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
 import dev.daprspring.boot.sidecar.testcontainers.DaprContainer;
 import dev.daprspring.boot.sidecar.testcontainers.RequiresDockerImages;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @Testcontainers
 @SpringBootTest(classes = DaprContainerIntegrationTests.TestConfiguration.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "dapr.sidecar.launch=never", "dapr.sidecar.metrics.interval=500ms" })
+		properties = { "dapr.sidecar.launch=auto", "dapr.sidecar.metrics.interval=500ms" })
 class DaprContainerIntegrationTests {
 
 	private static final String TOKEN = "container-token";
@@ -58,6 +60,15 @@ class DaprContainerIntegrationTests {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Test
+	void autoLaunchesNoSidecarBesideTheServiceConnection() {
+		assertThat(this.context.getBeansOfType(DaprSidecar.class)).isEmpty();
+		assertThat(this.context.getBeansOfType(DaprConnectionDetails.class)).hasSize(1);
+	}
 
 	@Test
 	void theApplicationIsConnectedToTheContainer() {

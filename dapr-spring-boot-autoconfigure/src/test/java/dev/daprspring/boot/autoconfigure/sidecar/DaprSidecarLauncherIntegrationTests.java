@@ -94,14 +94,31 @@ class DaprSidecarLauncherIntegrationTests {
 	}
 
 	@Test
-	void autoLaunchesWhenNothingAnswers() throws Exception {
+	void autoLaunchesWhenNothingAnswersAndNoEndpointIsGiven() {
+		try (ConfigurableApplicationContext context = app(WebApplicationType.NONE).run("--dapr.sidecar.launch=auto")) {
+			assertThat(context.getBean(DaprSidecar.class).isRunning()).isTrue();
+		}
+	}
+
+	@Test
+	void autoStandsAsideForAnExplicitEndpointEvenWhenNothingAnswersThere() throws Exception {
 		int closedPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
 		try (ConfigurableApplicationContext context = app(WebApplicationType.NONE).run("--dapr.sidecar.launch=auto",
 				"--dapr.client.http-endpoint=http://127.0.0.1:" + closedPort)) {
-			assertThat(context.getBean(DaprSidecar.class).isRunning()).isTrue();
+			assertThat(context.getBeansOfType(DaprSidecar.class)).isEmpty();
+			assertThat(context.getBean(DaprConnectionDetails.class).getHttpEndpoint())
+				.isEqualTo("http://127.0.0.1:" + closedPort);
+		}
+	}
+
+	@Test
+	void autoStandsAsideInATestSliceWithoutAutoConfiguration() {
+		try (ConfigurableApplicationContext context = app(WebApplicationType.NONE).run("--dapr.sidecar.launch=auto",
+				"--spring.boot.enableautoconfiguration=false")) {
+			assertThat(context.getBeansOfType(DaprSidecar.class)).isEmpty();
 		}
 	}
 
