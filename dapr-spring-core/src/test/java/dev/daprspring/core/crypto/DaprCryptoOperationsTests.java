@@ -20,11 +20,18 @@ import io.dapr.v1.DaprCryptoProtos.DecryptResponse;
 import io.dapr.v1.DaprCryptoProtos.EncryptRequest;
 import io.dapr.v1.DaprCryptoProtos.EncryptResponse;
 import io.dapr.v1.DaprGrpc;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +40,7 @@ import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.error.DaprApiException;
 import dev.daprspring.core.error.DaprTimeoutException;
+import dev.daprspring.core.testsupport.TracingObservations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -46,6 +54,8 @@ class DaprCryptoOperationsTests {
 	private final List<EncryptRequest> encryptRequests = new CopyOnWriteArrayList<>();
 
 	private final AtomicReference<DecryptScript> decrypt = new AtomicReference<>();
+
+	private final AtomicReference<Metadata> lastHeaders = new AtomicReference<>();
 
 	private Server server;
 
@@ -104,8 +114,16 @@ class DaprCryptoOperationsTests {
 				};
 			}
 		};
+		ServerInterceptor capture = new ServerInterceptor() {
+			@Override
+			public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+					ServerCallHandler<Q, R> next) {
+				DaprCryptoOperationsTests.this.lastHeaders.set(headers);
+				return next.startCall(call, headers);
+			}
+		};
 		this.server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-			.addService(sidecar)
+			.addService(ServerInterceptors.intercept(sidecar, capture))
 			.build()
 			.start();
 		String endpoint = "http://127.0.0.1:" + this.server.getPort();
@@ -217,6 +235,34 @@ class DaprCryptoOperationsTests {
 		});
 		assertThatExceptionOfType(DaprTimeoutException.class).isThrownBy(() -> this.crypto.decrypt(new byte[10]))
 			.withMessageContaining("crypto.decrypt on 'keys'");
+	}
+
+	@Test
+	void aStreamIsOneObservationThatCarriesTheTraceContext() {
+		TestObservationRegistry registry = TracingObservations.registry();
+		this.transport.setObservationRegistry(registry);
+		this.crypto.encrypt(new byte[100], EncryptOptions.of("k", KeyWrapAlgorithm.A256KW));
+		assertThat(this.lastHeaders.get().get(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER)))
+			.isEqualTo(TracingObservations.TRACEPARENT);
+		TestObservationRegistryAssert.assertThat(registry)
+			.hasObservationWithNameEqualTo("dapr.client.requests")
+			.that()
+			.hasLowCardinalityKeyValue("dapr.building-block", "crypto")
+			.hasLowCardinalityKeyValue("dapr.operation", "encrypt")
+			.hasLowCardinalityKeyValue("dapr.component", "keys")
+			.hasLowCardinalityKeyValue("outcome", "success");
+		this.decrypt.set((responses) -> responses.onError(Status.INTERNAL
+			.withDescription("failed to perform operation: failed to validate the document's signature")
+			.asRuntimeException()));
+		TestObservationRegistry failures = TestObservationRegistry.create();
+		this.transport.setObservationRegistry(failures);
+		assertThatExceptionOfType(DaprDecryptionException.class).isThrownBy(() -> this.crypto.decrypt(new byte[10]));
+		TestObservationRegistryAssert.assertThat(failures)
+			.hasObservationWithNameEqualTo("dapr.client.requests")
+			.that()
+			.hasLowCardinalityKeyValue("dapr.operation", "decrypt")
+			.hasLowCardinalityKeyValue("outcome", "internal")
+			.hasError();
 	}
 
 	private static DecryptResponse chunk(long seq) {
