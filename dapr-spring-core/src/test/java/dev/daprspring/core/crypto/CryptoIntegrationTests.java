@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -279,6 +283,29 @@ class CryptoIntegrationTests {
 			.hasLowCardinalityKeyValue("dapr.building-block", "crypto")
 			.hasLowCardinalityKeyValue("dapr.operation", "encrypt")
 			.hasLowCardinalityKeyValue("dapr.component", "keys");
+	}
+
+	@Test
+	void theSidecarsHttpApiReadsWhatThisClientWritesAndTheOtherWayRound() throws Exception {
+		byte[] plaintext = new byte[SEGMENT + 300];
+		new Random(11).nextBytes(plaintext);
+		HttpClient http = HttpClient.newHttpClient();
+		byte[] ciphertext = crypto.encrypt(plaintext, EncryptOptions.of("aes-256.json", KeyWrapAlgorithm.A256KW));
+		HttpResponse<byte[]> decrypted = http.send(HttpRequest
+			.newBuilder(URI.create(sidecar.httpEndpoint() + "/v1.0-alpha1/crypto/keys/decrypt"))
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(ciphertext))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(decrypted.statusCode()).isEqualTo(200);
+		assertThat(decrypted.body()).isEqualTo(plaintext);
+		HttpResponse<byte[]> encrypted = http.send(HttpRequest
+			.newBuilder(URI.create(sidecar.httpEndpoint() + "/v1.0-alpha1/crypto/keys/encrypt"))
+			.header("dapr-key-name", "rsa-public.pem")
+			.header("dapr-key-wrap-algorithm", "RSA-OAEP-256")
+			.header("dapr-decryption-key-name", "rsa-private.pem")
+			.PUT(HttpRequest.BodyPublishers.ofByteArray(plaintext))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(encrypted.statusCode()).isEqualTo(200);
+		assertThat(crypto.decrypt(encrypted.body())).isEqualTo(plaintext);
 	}
 
 	@Test
