@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.binding.BindingOperations;
 import dev.daprspring.core.binding.DaprBindingOperations;
+import dev.daprspring.core.crypto.CryptoOperations;
+import dev.daprspring.core.crypto.DaprCryptoOperations;
 import dev.daprspring.core.job.DaprJobOperations;
 import dev.daprspring.core.job.JobOperations;
 import dev.daprspring.core.client.DaprCall;
@@ -54,6 +56,8 @@ public class DaprTemplate implements DaprOperations {
 	private final BindingOperations bindings;
 
 	private final JobOperations jobs;
+
+	private final Map<String, CryptoOperations> cryptoComponents = new ConcurrentHashMap<>();
 
 	private RestClient.Builder restClientBuilder = RestClient.builder();
 
@@ -119,6 +123,12 @@ public class DaprTemplate implements DaprOperations {
 	@Override
 	public JobOperations jobs() {
 		return this.jobs;
+	}
+
+	@Override
+	public CryptoOperations crypto(String componentName) {
+		return this.cryptoComponents.computeIfAbsent(componentName,
+				(name) -> new DaprCryptoOperations(this.transport, name));
 	}
 
 	@Override

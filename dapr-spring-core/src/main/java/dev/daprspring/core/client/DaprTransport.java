@@ -3,6 +3,7 @@ package dev.daprspring.core.client;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.dapr.v1.DaprGrpc;
 import io.dapr.v1.DaprMetadataProtos.GetMetadataRequest;
@@ -18,6 +19,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.core.error.DaprErrorTranslator;
+import dev.daprspring.core.error.DaprSidecarUnavailableException;
 import dev.daprspring.core.observation.DaprClientObservationContext;
 import dev.daprspring.core.observation.DaprClientObservationConvention;
 import dev.daprspring.core.observation.DefaultDaprClientObservationConvention;
@@ -105,6 +107,41 @@ public final class DaprTransport implements AutoCloseable {
 	 */
 	public <T> T call(DaprCall call, Function<DaprGrpc.DaprBlockingStub, T> rpc) {
 		return this.policy.execute(call, () -> observe(call, rpc));
+	}
+
+	/**
+	 * Runs one streaming call that the calling thread drives to its end: observed like
+	 * {@link #call}, and, when {@code replayable} (its whole input can be sent again, as
+	 * a byte array can and a caller's {@code InputStream} cannot), under the call policy.
+	 * @param call what is called, for observation, policies and error messages
+	 * @param replayable whether a failed attempt may be made again
+	 * @param rpc the call on the asynchronous stub (with the token and the observation's
+	 * trace headers), throwing errors already {@link #translate translated}
+	 * @return what {@code rpc} returns
+	 */
+	public <T> T stream(DaprCall call, boolean replayable, Function<DaprGrpc.DaprStub, T> rpc) {
+		Supplier<T> attempt = () -> {
+			try {
+				return observeStream(call, rpc);
+			}
+			catch (DaprSidecarUnavailableException ex) {
+				this.channel.resetConnectBackoff();
+				throw ex;
+			}
+		};
+		return replayable ? this.policy.execute(call, attempt) : attempt.get();
+	}
+
+	private <T> T observeStream(DaprCall call, Function<DaprGrpc.DaprStub, T> rpc) {
+		if (this.observationRegistry.isNoop()) {
+			return rpc.apply(this.async);
+		}
+		Metadata headers = new Metadata();
+		DaprClientObservationContext context = new DaprClientObservationContext(call, headers);
+		Observation observation = Observation.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
+				() -> context, this.observationRegistry);
+		return observation.observe(
+				() -> rpc.apply(this.async.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))));
 	}
 
 	/** The asynchronous stub (with the token, without a deadline), for streaming calls. */

@@ -23,18 +23,15 @@ import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
-import io.micrometer.observation.transport.SenderContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.daprspring.core.error.DaprComponentNotFoundException;
 import dev.daprspring.core.error.DaprEtagMismatchException;
 import dev.daprspring.core.error.DaprUnsupportedOperationException;
-import dev.daprspring.core.observation.DaprClientObservationContext;
+import dev.daprspring.core.testsupport.TracingObservations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -74,24 +71,11 @@ class DaprTransportTests {
 	@Test
 	void callsAreObservedWithLowCardinalityTagsAndCarryTheTraceContext() throws Exception {
 		start(null);
-		TestObservationRegistry registry = TestObservationRegistry.create();
-		// Stands in for micrometer-tracing's propagating handler: writes a traceparent.
-		registry.observationConfig().observationHandler(new ObservationHandler<SenderContext<Metadata>>() {
-			@Override
-			public void onStart(SenderContext<Metadata> context) {
-				context.getSetter().set(context.getCarrier(), "traceparent",
-						"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
-			}
-
-			@Override
-			public boolean supportsContext(Observation.Context context) {
-				return context instanceof DaprClientObservationContext;
-			}
-		});
+		TestObservationRegistry registry = TracingObservations.registry();
 		this.transport.setObservationRegistry(registry);
 		this.transport.call(DaprCall.read("state", "get", "store"), (dapr) -> dapr.getState(request()));
 		assertThat(this.lastHeaders.get().get(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER)))
-			.isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+			.isEqualTo(TracingObservations.TRACEPARENT);
 		TestObservationRegistryAssert.assertThat(registry)
 			.hasObservationWithNameEqualTo("dapr.client.requests")
 			.that()
