@@ -77,7 +77,10 @@ class DaprActuatorAutoConfigurationTests {
 				DaprEndpoint.DaprDescriptor dapr = context.getBean(DaprEndpoint.class).dapr();
 				assertThat(dapr.client().apiToken()).isEqualTo("******");
 				assertThat(dapr.client().resilience().enabled()).isTrue();
-				assertThat(dapr.client().resilience().circuitBreakers()).containsEntry("state", "CLOSED");
+				assertThat(dapr.client().resilience().circuitBreakers()).containsEntry("state", "CLOSED")
+					.containsEntry("actors", "CLOSED")
+					.containsEntry("jobs", "CLOSED")
+					.containsEntry("crypto", "CLOSED");
 				assertThat(dapr.toString()).doesNotContain("s3cr3t");
 			});
 	}

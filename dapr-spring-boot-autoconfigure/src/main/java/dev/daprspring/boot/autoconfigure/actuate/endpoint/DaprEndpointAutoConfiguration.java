@@ -42,7 +42,7 @@ public final class DaprEndpointAutoConfiguration {
 
 	/** The building blocks whose circuit breakers the endpoint shows. */
 	private static final List<String> BUILDING_BLOCKS = List.of("state", "pubsub", "bindings", "secrets",
-			"configuration", "metadata");
+			"configuration", "metadata", "actors", "jobs", "crypto");
 
 	@Bean
 	@ConditionalOnMissingBean
