@@ -3,6 +3,7 @@ package dev.daprspring.core;
 import java.time.Duration;
 
 import dev.daprspring.core.binding.BindingOperations;
+import dev.daprspring.core.conversation.ConversationOperations;
 import dev.daprspring.core.job.JobOperations;
 import dev.daprspring.core.configuration.ConfigurationOperations;
 import dev.daprspring.core.metadata.SidecarMetadata;
@@ -39,6 +40,9 @@ public interface DaprOperations {
 
 	/** Jobs in Dapr's scheduler: schedule, read and delete them. */
 	JobOperations jobs();
+
+	/** Conversation with large language models through a conversation component. */
+	ConversationOperations conversation();
 
 	/**
 	 * A client whose requests go to the app with this Dapr app id through the sidecar; URIs

@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.binding.BindingOperations;
 import dev.daprspring.core.binding.DaprBindingOperations;
+import dev.daprspring.core.conversation.ConversationOperations;
+import dev.daprspring.core.conversation.DaprConversationOperations;
 import dev.daprspring.core.job.DaprJobOperations;
 import dev.daprspring.core.job.JobOperations;
 import dev.daprspring.core.client.DaprCall;
@@ -55,6 +57,8 @@ public class DaprTemplate implements DaprOperations {
 
 	private final JobOperations jobs;
 
+	private final ConversationOperations conversation;
+
 	private RestClient.Builder restClientBuilder = RestClient.builder();
 
 	public DaprTemplate(DaprTransport transport, JsonMapper jsonMapper) {
@@ -62,6 +66,7 @@ public class DaprTemplate implements DaprOperations {
 		this.converter = new DaprValueConverter(jsonMapper);
 		this.bindings = new DaprBindingOperations(transport, this.converter);
 		this.jobs = new DaprJobOperations(transport, this.converter);
+		this.conversation = new DaprConversationOperations(transport);
 	}
 
 	/** The state store {@link #state()} uses; {@code statestore} by default. */
@@ -119,6 +124,11 @@ public class DaprTemplate implements DaprOperations {
 	@Override
 	public JobOperations jobs() {
 		return this.jobs;
+	}
+
+	@Override
+	public ConversationOperations conversation() {
+		return this.conversation;
 	}
 
 	@Override

@@ -26,10 +26,12 @@ import org.springframework.dao.DataAccessException;
 public final class DaprErrorTranslator {
 
 	private static final Map<String, String> COMPONENT_KINDS = Map.of("state", "state store", "pubsub", "pub/sub",
-			"bindings", "output binding", "secrets", "secret store", "configuration", "configuration store");
+			"bindings", "output binding", "secrets", "secret store", "configuration", "configuration store",
+			"conversation", "conversation component");
 
 	private static final Map<String, String> COMPONENT_TYPE_PREFIXES = Map.of("state", "state.", "pubsub",
-			"pubsub.", "bindings", "bindings.", "secrets", "secretstores.", "configuration", "configuration.");
+			"pubsub.", "bindings", "bindings.", "secrets", "secretstores.", "configuration", "configuration.",
+			"conversation", "conversation.");
 
 	private final String endpoint;
 
@@ -126,7 +128,8 @@ public final class DaprErrorTranslator {
 		}
 		return lower.contains("couldn't find output binding") || lower.contains("secret store is not configured")
 				|| lower.contains("failed finding secret store") || lower.contains("stores not configured")
-				|| lower.contains("configuration store") && lower.contains("not found");
+				|| lower.contains("configuration store") && lower.contains("not found")
+				|| lower.contains("failed finding conversation component");
 	}
 
 	private static boolean isEtagMismatch(String lower) {
