@@ -32,7 +32,7 @@ class DaprConversationAutoConfigurationTests {
 				assertThat(context).hasSingleBean(ChatModel.class);
 				DaprChatModel model = context.getBean(DaprChatModel.class);
 				assertThat(model.getComponent()).isEqualTo("llm");
-				DaprChatOptions options = (DaprChatOptions) model.getDefaultOptions();
+				DaprChatOptions options = (DaprChatOptions) model.getOptions();
 				assertThat(options.getTemperature()).isEqualTo(0.4);
 				assertThat(options.getScrubPiiInputs()).isTrue();
 				assertThat(options.getScrubPiiOutputs()).isTrue();
@@ -42,7 +42,7 @@ class DaprConversationAutoConfigurationTests {
 	@Test
 	void withoutOptionsTheComponentDecides() {
 		this.runner.withPropertyValues("dapr.conversation.component=llm").run((context) -> {
-			DaprChatOptions options = (DaprChatOptions) context.getBean(DaprChatModel.class).getDefaultOptions();
+			DaprChatOptions options = (DaprChatOptions) context.getBean(DaprChatModel.class).getOptions();
 			assertThat(options.getTemperature()).isNull();
 			assertThat(options.getScrubPiiInputs()).isNull();
 		});

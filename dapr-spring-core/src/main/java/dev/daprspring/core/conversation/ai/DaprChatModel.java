@@ -75,8 +75,9 @@ public final class DaprChatModel implements ChatModel {
 		return this.component;
 	}
 
+	/** A copy of the default options, which {@code ChatClient} merges with a request's own. */
 	@Override
-	public ChatOptions getDefaultOptions() {
+	public ChatOptions getOptions() {
 		return this.defaultOptions.mutate().build();
 	}
 

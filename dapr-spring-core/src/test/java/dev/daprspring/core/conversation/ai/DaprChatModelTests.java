@@ -134,7 +134,7 @@ class DaprChatModelTests {
 		assertThat(combined.getContextId()).isEqualTo("ctx");
 		assertThat(combined.getMetadata()).containsEntry("k", "v");
 		assertThat(combined.mutate().build()).isEqualTo(combined);
-		assertThat(new DaprChatModel(this.conversation, "llm", defaults).getDefaultOptions()).isEqualTo(defaults);
+		assertThat(new DaprChatModel(this.conversation, "llm", defaults).getOptions()).isEqualTo(defaults);
 	}
 
 	static final class Recorder implements ConversationOperations {
