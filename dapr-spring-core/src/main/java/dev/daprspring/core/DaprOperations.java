@@ -3,9 +3,10 @@ package dev.daprspring.core;
 import java.time.Duration;
 
 import dev.daprspring.core.binding.BindingOperations;
+import dev.daprspring.core.configuration.ConfigurationOperations;
+import dev.daprspring.core.conversation.ConversationOperations;
 import dev.daprspring.core.crypto.CryptoOperations;
 import dev.daprspring.core.job.JobOperations;
-import dev.daprspring.core.configuration.ConfigurationOperations;
 import dev.daprspring.core.metadata.SidecarMetadata;
 import dev.daprspring.core.pubsub.PubSubOperations;
 import dev.daprspring.core.secret.SecretOperations;
@@ -43,6 +44,9 @@ public interface DaprOperations {
 
 	/** Encryption and decryption by the sidecar with the keys of the named crypto component. */
 	CryptoOperations crypto(String componentName);
+
+	/** Conversation with large language models through a conversation component. */
+	ConversationOperations conversation();
 
 	/**
 	 * A client whose requests go to the app with this Dapr app id through the sidecar; URIs

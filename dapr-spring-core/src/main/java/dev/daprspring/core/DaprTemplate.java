@@ -13,17 +13,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.binding.BindingOperations;
 import dev.daprspring.core.binding.DaprBindingOperations;
-import dev.daprspring.core.crypto.CryptoOperations;
-import dev.daprspring.core.crypto.DaprCryptoOperations;
-import dev.daprspring.core.job.DaprJobOperations;
-import dev.daprspring.core.job.JobOperations;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.configuration.ConfigurationOperations;
 import dev.daprspring.core.configuration.DaprConfigurationOperations;
+import dev.daprspring.core.conversation.ConversationOperations;
+import dev.daprspring.core.conversation.DaprConversationOperations;
 import dev.daprspring.core.convert.DaprValueConverter;
+import dev.daprspring.core.crypto.CryptoOperations;
+import dev.daprspring.core.crypto.DaprCryptoOperations;
 import dev.daprspring.core.error.DaprSidecarUnavailableException;
 import dev.daprspring.core.invoke.DaprServiceInvocation;
+import dev.daprspring.core.job.DaprJobOperations;
+import dev.daprspring.core.job.JobOperations;
 import dev.daprspring.core.metadata.SidecarMetadata;
 import dev.daprspring.core.metadata.SidecarMetadataMapper;
 import dev.daprspring.core.pubsub.DaprPubSubOperations;
@@ -59,6 +61,8 @@ public class DaprTemplate implements DaprOperations {
 
 	private final Map<String, CryptoOperations> cryptoComponents = new ConcurrentHashMap<>();
 
+	private final ConversationOperations conversation;
+
 	private RestClient.Builder restClientBuilder = RestClient.builder();
 
 	public DaprTemplate(DaprTransport transport, JsonMapper jsonMapper) {
@@ -66,6 +70,7 @@ public class DaprTemplate implements DaprOperations {
 		this.converter = new DaprValueConverter(jsonMapper);
 		this.bindings = new DaprBindingOperations(transport, this.converter);
 		this.jobs = new DaprJobOperations(transport, this.converter);
+		this.conversation = new DaprConversationOperations(transport);
 	}
 
 	/** The state store {@link #state()} uses; {@code statestore} by default. */
@@ -129,6 +134,11 @@ public class DaprTemplate implements DaprOperations {
 	public CryptoOperations crypto(String componentName) {
 		return this.cryptoComponents.computeIfAbsent(componentName,
 				(name) -> new DaprCryptoOperations(this.transport, name));
+	}
+
+	@Override
+	public ConversationOperations conversation() {
+		return this.conversation;
 	}
 
 	@Override

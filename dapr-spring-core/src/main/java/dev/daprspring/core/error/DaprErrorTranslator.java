@@ -27,11 +27,11 @@ public final class DaprErrorTranslator {
 
 	private static final Map<String, String> COMPONENT_KINDS = Map.of("state", "state store", "pubsub", "pub/sub",
 			"bindings", "output binding", "secrets", "secret store", "configuration", "configuration store", "crypto",
-			"crypto component");
+			"crypto component", "conversation", "conversation component");
 
 	private static final Map<String, String> COMPONENT_TYPE_PREFIXES = Map.of("state", "state.", "pubsub",
 			"pubsub.", "bindings", "bindings.", "secrets", "secretstores.", "configuration", "configuration.", "crypto",
-			"crypto.");
+			"crypto.", "conversation", "conversation.");
 
 	private final String endpoint;
 
@@ -130,7 +130,8 @@ public final class DaprErrorTranslator {
 				|| lower.contains("failed finding secret store") || lower.contains("stores not configured")
 				|| lower.contains("configuration store") && lower.contains("not found")
 				|| lower.contains("crypto provider") && lower.contains("not found")
-				|| lower.contains("crypto providers not configured");
+				|| lower.contains("crypto providers not configured")
+				|| lower.contains("failed finding conversation component");
 	}
 
 	private static boolean isEtagMismatch(String lower) {
