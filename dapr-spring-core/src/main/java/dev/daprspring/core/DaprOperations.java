@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.daprspring.core.binding.BindingOperations;
 import dev.daprspring.core.job.JobOperations;
+import dev.daprspring.core.lock.LockOperations;
 import dev.daprspring.core.configuration.ConfigurationOperations;
 import dev.daprspring.core.metadata.SidecarMetadata;
 import dev.daprspring.core.pubsub.PubSubOperations;
@@ -39,6 +40,9 @@ public interface DaprOperations {
 
 	/** Jobs in Dapr's scheduler: schedule, read and delete them. */
 	JobOperations jobs();
+
+	/** Distributed locks: leases on resource ids in a lock store, such as {@code lock.redis}. */
+	LockOperations locks();
 
 	/**
 	 * A client whose requests go to the app with this Dapr app id through the sidecar; URIs

@@ -15,6 +15,8 @@ import dev.daprspring.core.binding.BindingOperations;
 import dev.daprspring.core.binding.DaprBindingOperations;
 import dev.daprspring.core.job.DaprJobOperations;
 import dev.daprspring.core.job.JobOperations;
+import dev.daprspring.core.lock.DaprLockOperations;
+import dev.daprspring.core.lock.LockOperations;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.configuration.ConfigurationOperations;
@@ -55,6 +57,8 @@ public class DaprTemplate implements DaprOperations {
 
 	private final JobOperations jobs;
 
+	private final LockOperations locks;
+
 	private RestClient.Builder restClientBuilder = RestClient.builder();
 
 	public DaprTemplate(DaprTransport transport, JsonMapper jsonMapper) {
@@ -62,6 +66,7 @@ public class DaprTemplate implements DaprOperations {
 		this.converter = new DaprValueConverter(jsonMapper);
 		this.bindings = new DaprBindingOperations(transport, this.converter);
 		this.jobs = new DaprJobOperations(transport, this.converter);
+		this.locks = new DaprLockOperations(transport);
 	}
 
 	/** The state store {@link #state()} uses; {@code statestore} by default. */
@@ -119,6 +124,11 @@ public class DaprTemplate implements DaprOperations {
 	@Override
 	public JobOperations jobs() {
 		return this.jobs;
+	}
+
+	@Override
+	public LockOperations locks() {
+		return this.locks;
 	}
 
 	@Override

@@ -26,10 +26,12 @@ import org.springframework.dao.DataAccessException;
 public final class DaprErrorTranslator {
 
 	private static final Map<String, String> COMPONENT_KINDS = Map.of("state", "state store", "pubsub", "pub/sub",
-			"bindings", "output binding", "secrets", "secret store", "configuration", "configuration store");
+			"bindings", "output binding", "secrets", "secret store", "configuration", "configuration store", "lock",
+			"lock store");
 
 	private static final Map<String, String> COMPONENT_TYPE_PREFIXES = Map.of("state", "state.", "pubsub",
-			"pubsub.", "bindings", "bindings.", "secrets", "secretstores.", "configuration", "configuration.");
+			"pubsub.", "bindings", "bindings.", "secrets", "secretstores.", "configuration", "configuration.", "lock",
+			"lock.");
 
 	private final String endpoint;
 
@@ -126,7 +128,9 @@ public final class DaprErrorTranslator {
 		}
 		return lower.contains("couldn't find output binding") || lower.contains("secret store is not configured")
 				|| lower.contains("failed finding secret store") || lower.contains("stores not configured")
-				|| lower.contains("configuration store") && lower.contains("not found");
+				|| lower.contains("configuration store") && lower.contains("not found")
+				// daprd 1.17: "lock store <name> not found", or "lock store is not configured" when it has none.
+				|| lower.startsWith("lock store") && (lower.endsWith(" not found") || lower.endsWith("not configured"));
 	}
 
 	private static boolean isEtagMismatch(String lower) {
