@@ -131,7 +131,12 @@ public final class DaprLockRegistry implements ExpirableLockRegistry<Distributed
 			boolean interrupted = Thread.interrupted();
 			try {
 				long backOff = FIRST_BACK_OFF_NANOS;
-				while (!tryLease(seconds)) {
+				while (true) {
+					// A blocking gRPC call made with the flag set is cancelled at once.
+					interrupted |= Thread.interrupted();
+					if (tryLease(seconds)) {
+						break;
+					}
 					try {
 						TimeUnit.NANOSECONDS.sleep(backOff);
 					}
@@ -161,7 +166,11 @@ public final class DaprLockRegistry implements ExpirableLockRegistry<Distributed
 			int seconds = (int) DaprLockRegistry.this.expiry.getSeconds();
 			try {
 				long backOff = FIRST_BACK_OFF_NANOS;
-				while (!tryLease(seconds)) {
+				while (true) {
+					throwIfInterrupted();
+					if (tryLease(seconds)) {
+						break;
+					}
 					TimeUnit.NANOSECONDS.sleep(backOff);
 					backOff = nextBackOff(backOff);
 				}
@@ -180,7 +189,16 @@ public final class DaprLockRegistry implements ExpirableLockRegistry<Distributed
 			if (this.local.getHoldCount() > 1) {
 				return true;
 			}
-			return leaseOrUnlock((int) DaprLockRegistry.this.expiry.getSeconds(), System.nanoTime());
+			// Asks once; an interrupt is kept for the caller, not given to the gRPC call.
+			boolean interrupted = Thread.interrupted();
+			try {
+				return leaseOrUnlock((int) DaprLockRegistry.this.expiry.getSeconds(), System.nanoTime());
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
 		}
 
 		@Override
@@ -199,7 +217,12 @@ public final class DaprLockRegistry implements ExpirableLockRegistry<Distributed
 				return true;
 			}
 			try {
+				throwIfInterrupted();
 				return leaseOrUnlock(seconds, deadline);
+			}
+			catch (InterruptedException ex) {
+				this.local.unlock();
+				throw ex;
 			}
 			catch (InterruptedRuntime ex) {
 				throw ex.cause;
@@ -218,6 +241,7 @@ public final class DaprLockRegistry implements ExpirableLockRegistry<Distributed
 					}
 					try {
 						TimeUnit.NANOSECONDS.sleep(Math.min(backOff, left));
+						throwIfInterrupted();
 					}
 					catch (InterruptedException ex) {
 						throw new InterruptedRuntime(ex);
@@ -242,6 +266,13 @@ public final class DaprLockRegistry implements ExpirableLockRegistry<Distributed
 				return true;
 			}
 			return false;
+		}
+
+		private void throwIfInterrupted() throws InterruptedException {
+			if (Thread.interrupted()) {
+				throw new InterruptedException("Interrupted while waiting for lock '" + this.key + "' of the Dapr lock store '"
+						+ DaprLockRegistry.this.store + "'");
+			}
 		}
 
 		private long nextBackOff(long backOff) {

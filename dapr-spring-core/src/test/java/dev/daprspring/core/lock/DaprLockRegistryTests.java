@@ -128,6 +128,21 @@ class DaprLockRegistryTests {
 	}
 
 	@Test
+	void tryLockKeepsAnInterruptAndTimedTryLockThrowsIt() {
+		Lock lock = this.registry.obtain("orders");
+		Thread.currentThread().interrupt();
+		assertThat(lock.tryLock()).isTrue();
+		assertThat(Thread.interrupted()).isTrue();
+		lock.unlock();
+		this.store.leases.put("orders", "someone-else");
+		Thread.currentThread().interrupt();
+		assertThatExceptionOfType(InterruptedException.class).isThrownBy(() -> lock.tryLock(1, TimeUnit.SECONDS));
+		this.store.leases.remove("orders");
+		assertThat(lock.tryLock()).isTrue();
+		lock.unlock();
+	}
+
+	@Test
 	void timedTryLockGivesUpAfterItsWait() throws Exception {
 		this.store.leases.put("orders", "someone-else");
 		Lock lock = this.registry.obtain("orders");
