@@ -149,6 +149,20 @@ class LockIntegrationTests {
 	}
 
 	@Test
+	void aSidecarWithoutLockStoresSaysSo() {
+		try (DaprSidecar bare = DaprSidecar.builder("lock-none").component(DaprComponents.inMemoryState("statestore")).start();
+				DaprTransport transport = new DaprTransport(
+						DaprClientOptions.of(bare.grpcEndpoint(), bare.httpEndpoint(), null))) {
+			DaprTemplate dapr = new DaprTemplate(transport, json);
+			assertThatExceptionOfType(DaprComponentNotFoundException.class)
+				.isThrownBy(() -> dapr.locks().tryLock("locks", "order-1", "alice", Duration.ofSeconds(5)))
+				.withMessageContaining("No lock store named 'locks'")
+				.withMessageContaining("it has no lock store loaded")
+				.withMessageContaining("lock store is not configured");
+		}
+	}
+
+	@Test
 	void argumentsTheSidecarWouldRefuseAreRefusedFirst() {
 		LockOperations locks = shopDapr.locks();
 		assertThatIllegalArgumentException().isThrownBy(() -> locks.tryLock("locks", "order-1", "alice", Duration.ZERO))
