@@ -7,6 +7,7 @@ import dev.daprspring.core.configuration.ConfigurationOperations;
 import dev.daprspring.core.conversation.ConversationOperations;
 import dev.daprspring.core.crypto.CryptoOperations;
 import dev.daprspring.core.job.JobOperations;
+import dev.daprspring.core.lock.LockOperations;
 import dev.daprspring.core.metadata.SidecarMetadata;
 import dev.daprspring.core.pubsub.PubSubOperations;
 import dev.daprspring.core.secret.SecretOperations;
@@ -47,6 +48,9 @@ public interface DaprOperations {
 
 	/** Conversation with large language models through a conversation component. */
 	ConversationOperations conversation();
+
+	/** Distributed locks: leases on resource ids in a lock store, such as {@code lock.redis}. */
+	LockOperations locks();
 
 	/**
 	 * A client whose requests go to the app with this Dapr app id through the sidecar; URIs

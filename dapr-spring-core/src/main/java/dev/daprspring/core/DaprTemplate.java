@@ -26,6 +26,8 @@ import dev.daprspring.core.error.DaprSidecarUnavailableException;
 import dev.daprspring.core.invoke.DaprServiceInvocation;
 import dev.daprspring.core.job.DaprJobOperations;
 import dev.daprspring.core.job.JobOperations;
+import dev.daprspring.core.lock.DaprLockOperations;
+import dev.daprspring.core.lock.LockOperations;
 import dev.daprspring.core.metadata.SidecarMetadata;
 import dev.daprspring.core.metadata.SidecarMetadataMapper;
 import dev.daprspring.core.pubsub.DaprPubSubOperations;
@@ -63,6 +65,8 @@ public class DaprTemplate implements DaprOperations {
 
 	private final ConversationOperations conversation;
 
+	private final LockOperations locks;
+
 	private RestClient.Builder restClientBuilder = RestClient.builder();
 
 	public DaprTemplate(DaprTransport transport, JsonMapper jsonMapper) {
@@ -71,6 +75,7 @@ public class DaprTemplate implements DaprOperations {
 		this.bindings = new DaprBindingOperations(transport, this.converter);
 		this.jobs = new DaprJobOperations(transport, this.converter);
 		this.conversation = new DaprConversationOperations(transport);
+		this.locks = new DaprLockOperations(transport);
 	}
 
 	/** The state store {@link #state()} uses; {@code statestore} by default. */
@@ -139,6 +144,11 @@ public class DaprTemplate implements DaprOperations {
 	@Override
 	public ConversationOperations conversation() {
 		return this.conversation;
+	}
+
+	@Override
+	public LockOperations locks() {
+		return this.locks;
 	}
 
 	@Override

@@ -3,7 +3,7 @@ package dev.daprspring.core.error;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 
 /**
- * The call named a component (state store, pub/sub, binding, secret store, configuration store)
+ * The call named a component (state store, pub/sub, binding, secret store, configuration store, lock store)
  * the sidecar has not loaded. The message lists the components it has.
  */
 public class DaprComponentNotFoundException extends InvalidDataAccessResourceUsageException implements DaprException {

@@ -27,11 +27,11 @@ public final class DaprErrorTranslator {
 
 	private static final Map<String, String> COMPONENT_KINDS = Map.of("state", "state store", "pubsub", "pub/sub",
 			"bindings", "output binding", "secrets", "secret store", "configuration", "configuration store", "crypto",
-			"crypto component", "conversation", "conversation component");
+			"crypto component", "conversation", "conversation component", "lock", "lock store");
 
 	private static final Map<String, String> COMPONENT_TYPE_PREFIXES = Map.of("state", "state.", "pubsub",
 			"pubsub.", "bindings", "bindings.", "secrets", "secretstores.", "configuration", "configuration.", "crypto",
-			"crypto.", "conversation", "conversation.");
+			"crypto.", "conversation", "conversation.", "lock", "lock.");
 
 	private final String endpoint;
 
@@ -131,7 +131,9 @@ public final class DaprErrorTranslator {
 				|| lower.contains("configuration store") && lower.contains("not found")
 				|| lower.contains("crypto provider") && lower.contains("not found")
 				|| lower.contains("crypto providers not configured")
-				|| lower.contains("failed finding conversation component");
+				|| lower.contains("failed finding conversation component")
+				// daprd 1.17: "lock store <name> not found", or "lock store is not configured" when it has none.
+				|| lower.startsWith("lock store") && (lower.endsWith(" not found") || lower.endsWith("not configured"));
 	}
 
 	private static boolean isEtagMismatch(String lower) {

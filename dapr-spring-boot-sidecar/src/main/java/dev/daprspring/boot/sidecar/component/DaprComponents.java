@@ -35,6 +35,16 @@ public final class DaprComponents {
 	}
 
 	/**
+	 * Redis lock store at {@code host:port} (in daprd's {@code allcomponents} flavour). Its resource
+	 * ids are prefixed with the app id; add metadata {@code keyPrefix} {@code name} or {@code none}
+	 * for locks that apps with different ids share.
+	 */
+	public static DaprComponent redisLock(String name, String hostAndPort) {
+		return DaprComponent.of(name, "lock.redis").withMetadata("redisHost", hostAndPort)
+			.withMetadata("redisPassword", "");
+	}
+
+	/**
 	 * PostgreSQL state store, component version v1, which supports the state query API.
 	 * @param connectionString a libpq key/value or URL connection string
 	 */
