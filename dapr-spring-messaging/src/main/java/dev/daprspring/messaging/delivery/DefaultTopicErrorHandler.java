@@ -1,6 +1,7 @@
 package dev.daprspring.messaging.delivery;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -46,21 +47,18 @@ public class DefaultTopicErrorHandler implements TopicErrorHandler {
 					+ error.getMessage() + endpoint.deadLetterNote());
 			return TopicEventStatus.DROP;
 		}
-		String outcome = (this.failureStatus == TopicEventStatus.RETRY) ? "asking the sidecar to deliver it again"
+		// Whether RETRY brings the event back depends on the pub/sub: in-memory never redelivers.
+		String outcome = (this.failureStatus == TopicEventStatus.RETRY)
+				? "answering RETRY (whether the sidecar delivers it again depends on the pub/sub component and its "
+						+ "resiliency policy; dapr.messaging.retry.max-retries retries inside the application)"
 				: "dropping it" + endpoint.deadLetterNote();
 		logger.warn(endpoint.describe() + " failed on " + event.describe() + ", " + outcome, error);
 		return this.failureStatus;
 	}
 
-	private boolean isDrop(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			for (Class<? extends Throwable> type : this.dropOn) {
-				if (type.isInstance(cause)) {
-					return true;
-				}
-			}
-		}
-		return false;
+	/** Whether this failure drops the event (so retrying it cannot help). */
+	public boolean isDrop(Throwable error) {
+		return HandlerRetries.inCauseChain(error, List.copyOf(this.dropOn));
 	}
 
 }

@@ -20,6 +20,9 @@ import dev.daprspring.messaging.invoke.EventMessages;
 import dev.daprspring.messaging.observation.DefaultTopicDeliveryObservationConvention;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationContext;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
@@ -52,6 +55,8 @@ public class TopicEventDispatcher {
 
 	private @Nullable TopicDeliveryObservationConvention observationConvention;
 
+	private @Nullable RetryTemplate retry;
+
 	public TopicEventDispatcher(MessageHandlerMethodFactory handlerMethodFactory, TopicErrorHandler errorHandler) {
 		this.handlerMethodFactory = handlerMethodFactory;
 		this.errorHandler = errorHandler;
@@ -65,6 +70,16 @@ public class TopicEventDispatcher {
 	/** Sets a convention replacing {@link DefaultTopicDeliveryObservationConvention}. */
 	public void setObservationConvention(@Nullable TopicDeliveryObservationConvention observationConvention) {
 		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Retries a failing handler inside the application under this policy before the error
+	 * handler decides (many pub/subs, in-memory among them, never deliver an event again
+	 * after RETRY); {@code null}, the default, calls each handler once per delivery. Only
+	 * single events are retried here, not batches of a bulk subscription.
+	 */
+	public void setRetryPolicy(@Nullable RetryPolicy retryPolicy) {
+		this.retry = (retryPolicy != null) ? new RetryTemplate(retryPolicy) : null;
 	}
 
 	/** Sets how long a delivery waits for its handler's concurrency limit before it answers RETRY; 30 s by default. */
@@ -223,9 +238,20 @@ public class TopicEventDispatcher {
 	private TopicEventStatus invoke(TopicEndpoint endpoint, IncomingEvent event, Observation observation) {
 		Message<byte[]> message = EventMessages.toMessage(event.data(), event.attributes(), event.pubsub(),
 				event.topic());
+		InvocableHandlerMethod handler = handlerMethod(endpoint);
 		try {
-			Object result = handlerMethod(endpoint).invoke(message);
+			Object result = (this.retry != null) ? this.retry.execute(() -> handler.invoke(message))
+					: handler.invoke(message);
 			return (result instanceof TopicEventStatus status) ? status : TopicEventStatus.SUCCESS;
+		}
+		catch (RetryException ex) {
+			Throwable last = ex.getLastException();
+			observation.error(last);
+			if (ex.getRetryCount() > 0) {
+				logger.info(endpoint.describe() + " failed on " + event.describe() + " " + (ex.getRetryCount() + 1)
+						+ " times inside the application (dapr.messaging.retry); the error handler decides now");
+			}
+			return this.errorHandler.handleError(last, endpoint, event);
 		}
 		catch (Exception | LinkageError | AssertionError ex) {
 			observation.error(ex);

@@ -19,6 +19,7 @@ import dev.daprspring.messaging.binding.BindingEventDispatcher;
 import dev.daprspring.messaging.binding.BindingListenerAnnotationBeanPostProcessor;
 import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
+import dev.daprspring.messaging.delivery.HandlerRetries;
 import dev.daprspring.messaging.delivery.TopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.endpoint.DeclaredSubscription;
@@ -153,6 +154,10 @@ public final class DaprMessagingAutoConfiguration {
 		dispatcher.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		dispatcher.setObservationConvention(observationConvention.getIfAvailable());
 		dispatcher.setConcurrencyWait(properties.getConcurrencyWait());
+		DaprMessagingProperties.Retry retry = properties.getRetry();
+		dispatcher.setRetryPolicy(HandlerRetries.policy(retry.getMaxRetries(), retry.getDelay(), retry.getMultiplier(),
+				retry.getMaxDelay(), retry.getNoRetryOn(),
+				(error) -> errorHandler instanceof DefaultTopicErrorHandler defaults && defaults.isDrop(error)));
 		return dispatcher;
 	}
 

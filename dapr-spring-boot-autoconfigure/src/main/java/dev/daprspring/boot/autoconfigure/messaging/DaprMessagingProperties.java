@@ -35,6 +35,13 @@ public class DaprMessagingProperties {
 	/** Streaming subscriptions. */
 	private final Streaming streaming = new Streaming();
 
+	/** Retries of a failing @Topic handler inside the application, before failure-status applies. */
+	private final Retry retry = new Retry();
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	/** Subscriptions to routes the application serves itself, published in /dapr/subscribe next to @Topic ones. */
 	private List<Subscription> subscriptions = new ArrayList<>();
 
@@ -201,6 +208,68 @@ public class DaprMessagingProperties {
 
 		public void setConfirmTimeout(Duration confirmTimeout) {
 			this.confirmTimeout = confirmTimeout;
+		}
+
+	}
+
+	/**
+	 * Retries of a failing handler inside the application, with an exponential back-off.
+	 */
+	public static class Retry {
+
+		/** How many times a failed handler is called again before failure-status applies; 0 for none. */
+		private int maxRetries;
+
+		/** The wait before the first retry. */
+		private Duration delay = Duration.ofSeconds(1);
+
+		/** How much each wait grows over the one before. */
+		private double multiplier = 2.0;
+
+		/** The longest wait between two tries. */
+		private Duration maxDelay = Duration.ofSeconds(30);
+
+		/** Exception types (anywhere in the cause chain) that are never retried; failures that drop the event never are either. */
+		private List<Class<? extends Throwable>> noRetryOn = new ArrayList<>(List.of(IllegalArgumentException.class));
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public List<Class<? extends Throwable>> getNoRetryOn() {
+			return this.noRetryOn;
+		}
+
+		public void setNoRetryOn(List<Class<? extends Throwable>> noRetryOn) {
+			this.noRetryOn = noRetryOn;
 		}
 
 	}
