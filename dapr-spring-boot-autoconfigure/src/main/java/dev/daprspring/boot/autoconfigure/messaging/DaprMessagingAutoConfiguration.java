@@ -268,7 +268,7 @@ public final class DaprMessagingAutoConfiguration {
 			return new BindingServletInitializer(beanFactory, registry, servlet, token != null);
 		}
 
-		// Only when the application has @DaprJobListener methods: daprd calls /job/<name> when a job is due.
+		// daprd calls /job/<name> when a job is due; a job without a handler is answered 404 (done, not retried).
 		@Bean
 		@ConditionalOnMissingBean(name = "daprJobServlet")
 		ServletRegistrationBean<DaprJobServlet> daprJobServlet(JobEndpointRegistry registry,
