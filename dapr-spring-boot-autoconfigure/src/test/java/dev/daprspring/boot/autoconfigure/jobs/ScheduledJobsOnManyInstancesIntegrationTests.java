@@ -3,9 +3,6 @@ package dev.daprspring.boot.autoconfigure.jobs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,25 +51,16 @@ class ScheduledJobsOnManyInstancesIntegrationTests {
 	}
 
 	@Test
-	void aJobDeclaredByThreeInstancesRunsOncePerTick() throws Exception {
-		ExecutorService starter = Executors.newFixedThreadPool(3);
-		try {
-			List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
-			for (int i = 0; i < 3; i++) {
-				String instance = "instance-" + i;
-				starting.add(starter.submit(() -> start(instance)));
-			}
-			for (Future<ConfigurableApplicationContext> instance : starting) {
-				fleet.add(instance.get());
-			}
+	void aJobDeclaredByThreeInstancesRunsOncePerTick() {
+		// One after the other (Spring Boot's logging set-up is not safe for concurrent starts in one JVM),
+		// well within the job's 4 ticks of 5 s, so every instance finds the job the first one declared.
+		for (int i = 0; i < 3; i++) {
+			fleet.add(start("instance-" + i));
 		}
-		finally {
-			starter.shutdown();
-		}
-		// Five repeats in all: one run per tick on one of the instances, none per instance.
-		await().atMost(Duration.ofSeconds(60)).until(() -> ScheduledFleetApplication.runs.size() >= 5);
-		await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30))
-			.until(() -> ScheduledFleetApplication.runs.size() == 5);
+		// Four repeats in all: one run per tick on one of the instances, none per instance.
+		await().atMost(Duration.ofSeconds(90)).until(() -> ScheduledFleetApplication.runs.size() >= 4);
+		await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(30))
+			.until(() -> ScheduledFleetApplication.runs.size() == 4);
 		assertThat(ScheduledFleetApplication.runs).allMatch((instance) -> instance.startsWith("instance-"));
 	}
 

@@ -28,7 +28,7 @@ public class ScheduledFleetApplication {
 			this.instance = instance;
 		}
 
-		@DaprScheduled(name = "fleet-report", every = "${fleet.every:2s}", repeats = 5)
+		@DaprScheduled(name = "fleet-report", every = "${fleet.every:5s}", repeats = 4)
 		void run() {
 			runs.add(this.instance);
 		}
