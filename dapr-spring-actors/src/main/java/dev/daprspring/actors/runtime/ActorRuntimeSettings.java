@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.core.convert.GoDurations;
+
 /**
  * What the app tells the sidecar at {@code GET /dapr/config} about the actors it hosts.
  * (Reminder storage partitions are left out: daprd 1.17 keeps reminders in the scheduler
@@ -42,9 +44,9 @@ public record ActorRuntimeSettings(Duration idleTimeout, Duration scanInterval, 
 	public Map<String, Object> document(Collection<String> types) {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("entities", types);
-		document.put("actorIdleTimeout", goDuration(this.idleTimeout));
-		document.put("actorScanInterval", goDuration(this.scanInterval));
-		document.put("drainOngoingCallTimeout", goDuration(this.drainOngoingCallTimeout));
+		document.put("actorIdleTimeout", GoDurations.format(this.idleTimeout));
+		document.put("actorScanInterval", GoDurations.format(this.scanInterval));
+		document.put("drainOngoingCallTimeout", GoDurations.format(this.drainOngoingCallTimeout));
 		document.put("drainRebalancedActors", this.drainRebalancedActors);
 		document.put("reentrancy", reentrancyDocument(this.reentrancy, this.maxStackDepth));
 		List<Map<String, Object>> perType = new ArrayList<>();
@@ -68,11 +70,6 @@ public record ActorRuntimeSettings(Duration idleTimeout, Duration scanInterval, 
 		return reentrancy;
 	}
 
-	// daprd parses these (and timer and reminder times) with Go's time.ParseDuration.
-	static String goDuration(Duration duration) {
-		return duration.toMillis() + "ms";
-	}
-
 	/**
 	 * Settings of one actor type; {@code null} takes the value for all types.
 	 *
@@ -89,8 +86,9 @@ public record ActorRuntimeSettings(Duration idleTimeout, Duration scanInterval, 
 		Map<String, Object> document(String type, ActorRuntimeSettings all) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("entities", List.of(type));
-			document.put("actorIdleTimeout", goDuration((this.idleTimeout != null) ? this.idleTimeout : all.idleTimeout()));
-			document.put("drainOngoingCallTimeout", goDuration((this.drainOngoingCallTimeout != null)
+			document.put("actorIdleTimeout",
+					GoDurations.format((this.idleTimeout != null) ? this.idleTimeout : all.idleTimeout()));
+			document.put("drainOngoingCallTimeout", GoDurations.format((this.drainOngoingCallTimeout != null)
 					? this.drainOngoingCallTimeout : all.drainOngoingCallTimeout()));
 			document.put("drainRebalancedActors", (this.drainRebalancedActors != null) ? this.drainRebalancedActors
 					: all.drainRebalancedActors());

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import dev.daprspring.actors.ActorSchedules;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.core.convert.GoDurations;
 import dev.daprspring.core.convert.DaprValueConverter;
 import org.springframework.util.Assert;
 
@@ -142,7 +143,7 @@ final class SidecarSchedules implements ActorSchedules {
 
 	private static String goDuration(Duration duration) {
 		Assert.isTrue(!duration.isNegative(), () -> "Duration " + duration + " must not be negative");
-		return ActorRuntimeSettings.goDuration(duration);
+		return GoDurations.format(duration);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.daprspring.core.convert.GoDurations;
 import org.springframework.util.Assert;
 
 /**
@@ -52,13 +54,13 @@ public record DaprJob(String name, @Nullable String schedule, @Nullable String d
 	public DaprJob every(Duration period) {
 		Assert.isTrue(!period.isNegative() && !period.isZero(), () -> "Period of job '" + this.name
 				+ "' must be positive, got " + period);
-		return cron("@every " + goDuration(period));
+		return cron("@every " + GoDurations.format(period));
 	}
 
 	/** Runs first after this delay (then on its schedule, if it has one). */
 	public DaprJob dueIn(Duration delay) {
 		Assert.isTrue(!delay.isNegative(), () -> "Due time of job '" + this.name + "' must not be in the past");
-		return new DaprJob(this.name, this.schedule, goDuration(delay), this.repeats, this.ttl, this.data,
+		return new DaprJob(this.name, this.schedule, GoDurations.format(delay), this.repeats, this.ttl, this.data,
 				this.overwrite, this.failurePolicy);
 	}
 
@@ -76,7 +78,7 @@ public record DaprJob(String name, @Nullable String schedule, @Nullable String d
 
 	/** Expires after this long, whatever is left of its schedule. */
 	public DaprJob ttl(Duration ttl) {
-		return new DaprJob(this.name, this.schedule, this.dueTime, this.repeats, goDuration(ttl), this.data,
+		return new DaprJob(this.name, this.schedule, this.dueTime, this.repeats, GoDurations.format(ttl), this.data,
 				this.overwrite, this.failurePolicy);
 	}
 
@@ -96,11 +98,6 @@ public record DaprJob(String name, @Nullable String schedule, @Nullable String d
 	public DaprJob onFailure(JobFailurePolicy policy) {
 		return new DaprJob(this.name, this.schedule, this.dueTime, this.repeats, this.ttl, this.data, this.overwrite,
 				policy);
-	}
-
-	// The scheduler parses durations with Go's time.ParseDuration.
-	static String goDuration(Duration duration) {
-		return duration.toMillis() + "ms";
 	}
 
 }

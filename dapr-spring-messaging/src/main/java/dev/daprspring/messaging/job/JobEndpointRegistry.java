@@ -1,6 +1,5 @@
 package dev.daprspring.messaging.job;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,11 +23,6 @@ public class JobEndpointRegistry {
 	/** The endpoint of a job, or {@code null}. */
 	public @Nullable JobEndpoint endpoint(String name) {
 		return this.endpoints.get(name);
-	}
-
-	/** Every registered endpoint. */
-	public List<JobEndpoint> getEndpoints() {
-		return List.copyOf(this.endpoints.values());
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.daprspring.messaging.job;
 
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,11 +65,6 @@ public class ScheduledJobs extends ListenerMethodsPostProcessor<DaprScheduled> i
 		}
 		this.registry.get().register(new JobEndpoint(name, bean, method));
 		this.declared.put(name, job);
-	}
-
-	/** The jobs the annotated methods declare, by name. */
-	public List<DaprJob> getDeclaredJobs() {
-		return List.copyOf(this.declared.values());
 	}
 
 	@Override

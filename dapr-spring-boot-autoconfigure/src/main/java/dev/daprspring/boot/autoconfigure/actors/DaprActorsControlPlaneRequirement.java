@@ -2,14 +2,11 @@ package dev.daprspring.boot.autoconfigure.actors;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.autoconfigure.sidecar.DaprControlPlaneRequirement;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
@@ -29,20 +26,9 @@ final class DaprActorsControlPlaneRequirement implements DaprControlPlaneRequire
 				|| !binder.bind("dapr.actors.enabled", Boolean.class).orElse(true)) {
 			return null;
 		}
-		Set<String> actors = actorClasses(applicationPackages);
+		Set<String> actors = DaprControlPlaneRequirement.classesIn(applicationPackages,
+				new AnnotationTypeFilter(dev.daprspring.actors.annotation.DaprActor.class));
 		return actors.isEmpty() ? null : "the application hosts actors: " + String.join(", ", actors);
-	}
-
-	private static Set<String> actorClasses(List<String> packages) {
-		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-		scanner.addIncludeFilter(new AnnotationTypeFilter(dev.daprspring.actors.annotation.DaprActor.class));
-		Set<String> found = new TreeSet<>();
-		for (String name : packages) {
-			for (BeanDefinition candidate : scanner.findCandidateComponents(name)) {
-				found.add(ClassUtils.getShortName(String.valueOf(candidate.getBeanClassName())));
-			}
-		}
-		return found;
 	}
 
 }

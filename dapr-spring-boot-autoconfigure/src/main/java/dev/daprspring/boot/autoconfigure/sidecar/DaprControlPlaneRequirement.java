@@ -1,10 +1,16 @@
 package dev.daprspring.boot.autoconfigure.sidecar;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.TypeFilter;
+import org.springframework.util.ClassUtils;
 
 /**
  * Tells the launcher that the application needs Dapr's control plane (placement and
@@ -25,5 +31,21 @@ public interface DaprControlPlaneRequirement {
 	 * @return a short reason (for example "hosts actors") when it does, else {@code null}
 	 */
 	@Nullable String requiresControlPlane(Binder binder, List<String> applicationPackages);
+
+	/**
+	 * The simple names of the classes in these packages that the filter matches, read from
+	 * their class files without loading them.
+	 */
+	static Set<String> classesIn(List<String> packages, TypeFilter filter) {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(filter);
+		Set<String> found = new TreeSet<>();
+		for (String name : packages) {
+			for (BeanDefinition candidate : scanner.findCandidateComponents(name)) {
+				found.add(ClassUtils.getShortName(String.valueOf(candidate.getBeanClassName())));
+			}
+		}
+		return found;
+	}
 
 }
