@@ -1,5 +1,6 @@
 package dev.daprspring.core.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -8,11 +9,14 @@ import java.util.function.Supplier;
 import io.dapr.v1.DaprGrpc;
 import io.dapr.v1.DaprMetadataProtos.GetMetadataRequest;
 import io.dapr.v1.DaprMetadataProtos.RegisteredComponents;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
 import io.grpc.stub.MetadataUtils;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -46,6 +50,8 @@ public final class DaprTransport implements AutoCloseable {
 
 	private final DaprGrpc.DaprStub async;
 
+	private final Channel tokenChannel;
+
 	private final DaprErrorTranslator errors;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
@@ -70,12 +76,15 @@ public final class DaprTransport implements AutoCloseable {
 		this.ownsChannel = ownsChannel;
 		DaprGrpc.DaprBlockingStub blocking = DaprGrpc.newBlockingStub(channel);
 		DaprGrpc.DaprStub async = DaprGrpc.newStub(channel);
+		Channel tokenChannel = channel;
 		if (options.apiToken() != null) {
 			Metadata headers = new Metadata();
 			headers.put(API_TOKEN, options.apiToken());
 			blocking = blocking.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
 			async = async.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+			tokenChannel = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));
 		}
+		this.tokenChannel = tokenChannel;
 		this.blocking = blocking;
 		this.async = async;
 		this.errors = new DaprErrorTranslator(options.grpcEndpoint(), this::componentsForErrors);
@@ -106,7 +115,30 @@ public final class DaprTransport implements AutoCloseable {
 	 * @throws org.springframework.dao.DataAccessException translated from the gRPC status
 	 */
 	public <T> T call(DaprCall call, Function<DaprGrpc.DaprBlockingStub, T> rpc) {
-		return this.policy.execute(call, () -> observe(call, rpc));
+		return this.policy.execute(call, () -> observe(call, this.blocking, this.options.timeout(), rpc));
+	}
+
+	/**
+	 * The shared channel with the API token on every call, for the other services daprd
+	 * serves on its gRPC port (the durable-task protocol of workflows).
+	 */
+	public Channel tokenChannel() {
+		return this.tokenChannel;
+	}
+
+	/**
+	 * Runs one blocking call on a stub of another service made on {@link #tokenChannel()}:
+	 * observed, under the call policy and translated like {@link #call}, answered within
+	 * {@code timeout} rather than the options' (calls that wait for something, such as a
+	 * workflow's completion, take longer).
+	 * @param call what is called, for observation, policies and error messages
+	 * @param stub the stub the call is made on
+	 * @param timeout how long the call may take
+	 * @param rpc the call
+	 * @return the response
+	 */
+	public <S extends AbstractStub<S>, T> T call(DaprCall call, S stub, Duration timeout, Function<S, T> rpc) {
+		return this.policy.execute(call, () -> observe(call, stub, timeout, rpc));
 	}
 
 	/**
@@ -144,6 +176,14 @@ public final class DaprTransport implements AutoCloseable {
 				() -> rpc.apply(this.async.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))));
 	}
 
+	/**
+	 * Makes the channel connect at once on its next call instead of after its reconnect
+	 * backoff (which grows to minutes while the sidecar is down).
+	 */
+	public void resetConnectBackoff() {
+		this.channel.resetConnectBackoff();
+	}
+
 	/** The asynchronous stub (with the token, without a deadline), for streaming calls. */
 	public DaprGrpc.DaprStub asyncStub() {
 		return this.async;
@@ -155,9 +195,9 @@ public final class DaprTransport implements AutoCloseable {
 				: (error instanceof RuntimeException runtime) ? runtime : new IllegalStateException(error);
 	}
 
-	private <T> T observe(DaprCall call, Function<DaprGrpc.DaprBlockingStub, T> rpc) {
+	private <S extends AbstractStub<S>, T> T observe(DaprCall call, S stub, Duration timeout, Function<S, T> rpc) {
 		if (this.observationRegistry.isNoop()) {
-			return invoke(call, rpc, stub());
+			return invoke(call, rpc, stub, timeout);
 		}
 		Metadata headers = new Metadata();
 		DaprClientObservationContext context = new DaprClientObservationContext(call, headers);
@@ -165,16 +205,16 @@ public final class DaprTransport implements AutoCloseable {
 				() -> context, this.observationRegistry);
 		return observation.observe(() -> {
 			// Started now, so the tracing handler has written traceparent into headers.
-			return invoke(call, rpc, stub().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers)));
+			return invoke(call, rpc, stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers)), timeout);
 		});
 	}
 
-	private <T> T invoke(DaprCall call, Function<DaprGrpc.DaprBlockingStub, T> rpc, DaprGrpc.DaprBlockingStub stub) {
+	private <S extends AbstractStub<S>, T> T invoke(DaprCall call, Function<S, T> rpc, S stub, Duration timeout) {
 		// The timeout is enforced here rather than as a gRPC deadline: a deadline travels as a
 		// grpc-timeout header whose value differs on every call, which defeats header
 		// compression on both sides (measured: about 12% more CPU per call).
 		Context.CancellableContext scope = Context.current().withCancellation();
-		CallTimeouts.INSTANCE.watch(scope, this.options.timeout().toNanos());
+		CallTimeouts.INSTANCE.watch(scope, timeout.toNanos());
 		Context previous = scope.attach();
 		try {
 			return rpc.apply(stub);

@@ -12,18 +12,47 @@ import org.jspecify.annotations.Nullable;
  * properties route to the application's own controllers and show in the sidecar's metadata)
  * @param bindings one entry per {@code @BindingListener} method
  * @param actors one entry per {@code @DaprActor} type this application hosts
+ * @param workflows the workflows it runs, or {@code null} when it runs none
  */
 public record ApplicationDescriptor(List<TopicHandler> topics, List<BindingListener> bindings,
-		List<ActorHost> actors) {
+		List<ActorHost> actors, @Nullable WorkflowHost workflows) {
 
 	/** An application without messaging or actors on the classpath. */
 	public static ApplicationDescriptor none() {
-		return new ApplicationDescriptor(List.of(), List.of(), List.of());
+		return new ApplicationDescriptor(List.of(), List.of(), List.of(), null);
 	}
 
 	/** These handlers with these actor types. */
 	public ApplicationDescriptor withActors(List<ActorHost> actors) {
-		return new ApplicationDescriptor(this.topics, this.bindings, actors);
+		return new ApplicationDescriptor(this.topics, this.bindings, actors, this.workflows);
+	}
+
+	/** These handlers with these workflows. */
+	public ApplicationDescriptor withWorkflows(@Nullable WorkflowHost workflows) {
+		return new ApplicationDescriptor(this.topics, this.bindings, this.actors, workflows);
+	}
+
+	/**
+	 * The workflow worker and what it runs.
+	 *
+	 * @param worker the worker's state ({@code STREAMING}, {@code RECONNECTING}, …)
+	 * @param lastError why its work-item stream last broke, or {@code null}
+	 * @param workflows one entry per {@code @DaprWorkflow} bean
+	 * @param activities the {@code @DaprActivity} names
+	 * @param workItems work items queued or running now
+	 */
+	public record WorkflowHost(String worker, @Nullable String lastError, List<WorkflowEntry> workflows,
+			List<String> activities, int workItems) {
+	}
+
+	/**
+	 * One workflow.
+	 *
+	 * @param name its name
+	 * @param version its version, empty when unversioned
+	 * @param implementation the bean's class
+	 */
+	public record WorkflowEntry(String name, String version, String implementation) {
 	}
 
 	/**

@@ -17,6 +17,7 @@ import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.ResilientCallPolicy;
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import dev.daprspring.workflows.runtime.WorkflowWorker;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -47,10 +48,12 @@ public final class DaprEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DaprEndpoint daprEndpoint(SidecarProbe sidecar, DaprClientOptions options, ObjectProvider<DaprCallPolicy> policy,
-			ObjectProvider<DaprApplicationHandlers> handlers, ObjectProvider<DaprActorHosts> actors) {
+			ObjectProvider<DaprApplicationHandlers> handlers, ObjectProvider<DaprActorHosts> actors,
+			ObjectProvider<DaprWorkflowHosts> workflows) {
 		DaprApplicationHandlers messaging = handlers.getIfAvailable(() -> ApplicationDescriptor::none);
 		DaprActorHosts hosted = actors.getIfAvailable(() -> List::of);
-		return new DaprEndpoint(sidecar, () -> messaging.get().withActors(hosted.get()),
+		DaprWorkflowHosts run = workflows.getIfAvailable(() -> () -> null);
+		return new DaprEndpoint(sidecar, () -> messaging.get().withActors(hosted.get()).withWorkflows(run.get()),
 				() -> client(options, policy.getIfAvailable()));
 	}
 
@@ -89,6 +92,26 @@ public final class DaprEndpointAutoConfiguration {
 				return (hosted != null) ? ActorHosts.describe(hosted) : List.of();
 			};
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WorkflowWorker.class)
+	static class WorkflowsConfiguration {
+
+		@Bean
+		DaprWorkflowHosts daprWorkflowHosts(ObjectProvider<WorkflowWorker> worker) {
+			return () -> {
+				WorkflowWorker running = worker.getIfAvailable();
+				return (running != null && !running.getRegistry().isEmpty()) ? WorkflowHosts.describe(running)
+						: null;
+			};
+		}
+
+	}
+
+	/** Supplies the workflows the application runs to the endpoint, {@code null} for none. */
+	interface DaprWorkflowHosts extends Supplier<ApplicationDescriptor.@Nullable WorkflowHost> {
 
 	}
 

@@ -35,7 +35,7 @@ final class MessagingHandlers implements Supplier<ApplicationDescriptor> {
 			.stream()
 			.map((endpoint) -> new ApplicationDescriptor.BindingListener(endpoint.name(), endpoint.describe()))
 			.toList() : List.of();
-		return new ApplicationDescriptor(topicHandlers, listeners, List.of());
+		return new ApplicationDescriptor(topicHandlers, listeners, List.of(), null);
 	}
 
 }

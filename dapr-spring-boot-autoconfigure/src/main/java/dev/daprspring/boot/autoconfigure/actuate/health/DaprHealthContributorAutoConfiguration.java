@@ -31,8 +31,11 @@ public final class DaprHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "daprHealthIndicator")
-	DaprHealthIndicator daprHealthIndicator(SidecarProbe sidecar) {
-		return new DaprHealthIndicator(sidecar);
+	DaprHealthIndicator daprHealthIndicator(SidecarProbe sidecar,
+			ObjectProvider<DaprHealthContribution> contributions) {
+		DaprHealthIndicator indicator = new DaprHealthIndicator(sidecar);
+		indicator.setContributions(contributions.orderedStream().toList());
+		return indicator;
 	}
 
 	// Member classes are processed first: with actors, this indicator is the one registered.
@@ -42,11 +45,14 @@ public final class DaprHealthContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "daprHealthIndicator")
-		DaprHealthIndicator daprHealthIndicator(SidecarProbe sidecar, ObjectProvider<ActorTypes> types) {
-			return new DaprHealthIndicator(sidecar, () -> {
+		DaprHealthIndicator daprHealthIndicator(SidecarProbe sidecar, ObjectProvider<ActorTypes> types,
+				ObjectProvider<DaprHealthContribution> contributions) {
+			DaprHealthIndicator indicator = new DaprHealthIndicator(sidecar, () -> {
 				ActorTypes hosted = types.getIfAvailable();
 				return (hosted != null) ? hosted.names() : List.of();
 			});
+			indicator.setContributions(contributions.orderedStream().toList());
+			return indicator;
 		}
 
 	}

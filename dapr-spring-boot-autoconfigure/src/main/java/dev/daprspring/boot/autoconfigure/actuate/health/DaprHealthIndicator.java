@@ -30,6 +30,8 @@ public final class DaprHealthIndicator implements HealthIndicator {
 
 	private final Supplier<Collection<String>> hostedActorTypes;
 
+	private List<DaprHealthContribution> contributions = List.of();
+
 	public DaprHealthIndicator(SidecarProbe sidecar) {
 		this(sidecar, List::of);
 	}
@@ -43,6 +45,11 @@ public final class DaprHealthIndicator implements HealthIndicator {
 		this.hostedActorTypes = hostedActorTypes;
 	}
 
+	/** Parts of the application whose details (and reasons to be DOWN) the health shows. */
+	public void setContributions(List<DaprHealthContribution> contributions) {
+		this.contributions = List.copyOf(contributions);
+	}
+
 	@Override
 	public Health health() {
 		SidecarProbe.Readiness readiness = this.sidecar.readiness();
@@ -54,9 +61,15 @@ public final class DaprHealthIndicator implements HealthIndicator {
 		try {
 			Map<String, Object> metadata = this.sidecar.metadata();
 			health.withDetails(details(metadata));
-			String actorsDown = actorsDown(metadata);
-			if (actorsDown != null) {
-				health.down().withDetail("reason", actorsDown);
+			String down = actorsDown(metadata);
+			for (DaprHealthContribution contribution : this.contributions) {
+				Map<String, Object> details = new LinkedHashMap<>();
+				String reason = contribution.contribute(metadata, details);
+				health.withDetails(details);
+				down = (down != null) ? down : reason;
+			}
+			if (down != null) {
+				health.down().withDetail("reason", down);
 			}
 		}
 		catch (SidecarProbeException ex) {

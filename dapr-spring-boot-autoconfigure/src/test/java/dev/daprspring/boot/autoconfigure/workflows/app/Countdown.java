@@ -1,0 +1,4 @@
+package dev.daprspring.boot.autoconfigure.workflows.app;
+
+public record Countdown(int remaining, int runs) {
+}
