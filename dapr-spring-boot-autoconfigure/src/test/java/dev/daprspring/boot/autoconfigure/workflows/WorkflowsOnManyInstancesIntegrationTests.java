@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.daprspring.boot.autoconfigure.workflows.fleet.FleetWorkflowsApplication;
+import dev.daprspring.boot.sidecar.component.DaprComponents;
 import dev.daprspring.boot.sidecar.controlplane.DaprPlacement;
 import dev.daprspring.boot.sidecar.controlplane.DaprScheduler;
 import dev.daprspring.boot.sidecar.testsupport.LocalRedisServer;
@@ -56,20 +57,8 @@ class WorkflowsOnManyInstancesIntegrationTests {
 		scheduler = new DaprScheduler();
 		scheduler.start();
 		components = Files.createDirectory(work.resolve("components"));
-		Files.writeString(components.resolve("statestore.yaml"), """
-				apiVersion: dapr.io/v1alpha1
-				kind: Component
-				metadata:
-				  name: statestore
-				spec:
-				  type: state.redis
-				  version: v1
-				  metadata:
-				  - name: redisHost
-				    value: "%s"
-				  - name: actorStateStore
-				    value: "true"
-				""".formatted(redis.address()));
+		Files.writeString(components.resolve("statestore.yaml"),
+				DaprComponents.redisState("statestore", redis.address()).withMetadata("actorStateStore", "true").toYaml());
 		fleet.add(start("fleet-0"));
 		fleet.add(start("fleet-1"));
 	}

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.autoconfigure.workflows.durable.DurableApplication;
 import dev.daprspring.boot.autoconfigure.workflows.durable.DurableApplication.Trip;
+import dev.daprspring.boot.sidecar.component.DaprComponents;
 import dev.daprspring.boot.sidecar.controlplane.DaprPlacement;
 import dev.daprspring.boot.sidecar.controlplane.DaprScheduler;
 import dev.daprspring.boot.sidecar.testsupport.LocalRedisServer;
@@ -74,20 +75,8 @@ class WorkflowsSurviveAKilledApplicationIntegrationTests {
 		scheduler = new DaprScheduler();
 		scheduler.start();
 		components = Files.createDirectory(work.resolve("components"));
-		Files.writeString(components.resolve("statestore.yaml"), """
-				apiVersion: dapr.io/v1alpha1
-				kind: Component
-				metadata:
-				  name: statestore
-				spec:
-				  type: state.redis
-				  version: v1
-				  metadata:
-				  - name: redisHost
-				    value: "%s"
-				  - name: actorStateStore
-				    value: "true"
-				""".formatted(redis.address()));
+		Files.writeString(components.resolve("statestore.yaml"),
+				DaprComponents.redisState("statestore", redis.address()).withMetadata("actorStateStore", "true").toYaml());
 		journal = work.resolve("journal.txt");
 		grpcPort = freePort();
 		httpPort = freePort();
