@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -42,6 +43,10 @@ public final class WorkflowBeanRegistrar implements BeanPostProcessor {
 					(input instanceof Class<?> || input instanceof java.lang.reflect.ParameterizedType) ? input
 							: Object.class,
 					(Workflow<Object, Object>) implementation));
+		}
+		// Spring's quick answer for classes that cannot carry the annotation (java.*, say).
+		if (!AnnotationUtils.isCandidateClass(type, DaprActivity.class)) {
+			return bean;
 		}
 		Map<Method, DaprActivity> activities = MethodIntrospector.selectMethods(type,
 				(MethodIntrospector.MetadataLookup<DaprActivity>) (method) -> AnnotatedElementUtils
