@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.google.protobuf.StringValue;
@@ -24,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.convert.DaprValueConverter;
+import dev.daprspring.core.error.DaprTimeoutException;
 import dev.daprspring.core.observation.DaprClientObservationContext;
 import dev.daprspring.workflows.Workflow;
 import dev.daprspring.workflows.WorkflowFailure;
@@ -99,9 +101,6 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 		if (start.startAt() != null) {
 			request.setScheduledStartTimestamp(timestamp(start.startAt()));
 		}
-		if (start.version() != null) {
-			request.setVersion(StringValue.of(start.version()));
-		}
 		call(DaprCall.write("workflows", "schedule", start.workflow()), this.transport.getOptions().timeout(),
 				(stub) -> stub.startInstance(withTrace(request).build()));
 		return instanceId;
@@ -131,7 +130,10 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 					+ "'; its workflows are " + this.registry.workflowNames());
 		}
 		if (start.input() != null) {
-			WorkflowDefinition workflow = versions.get(0);
+			WorkflowDefinition workflow = versions.stream()
+				.filter((version) -> version.latest() || version.version().isEmpty())
+				.findFirst()
+				.orElse(versions.get(0));
 			String json = json(start.input());
 			try {
 				this.converter.getJsonMapper()
@@ -171,7 +173,7 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 	}
 
 	private WorkflowInstance waitFor(String instanceId, Duration timeout, String what,
-			java.util.function.BiFunction<TaskHubSidecarServiceBlockingStub, GetInstanceRequest, GetInstanceResponse> rpc) {
+			BiFunction<TaskHubSidecarServiceBlockingStub, GetInstanceRequest, GetInstanceResponse> rpc) {
 		// An unknown id is answered at once rather than waited for until the timeout.
 		WorkflowInstance current = get(instanceId);
 		if (current.status().isTerminal() || ("start".equals(what) && current.status() != WorkflowStatus.PENDING)) {
@@ -189,7 +191,7 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 			}
 			return instance(response.getOrchestrationState());
 		}
-		catch (dev.daprspring.core.error.DaprTimeoutException ex) {
+		catch (DaprTimeoutException ex) {
 			throw new WorkflowWaitTimeoutException(instanceId, what, timeout, get(instanceId).status());
 		}
 	}

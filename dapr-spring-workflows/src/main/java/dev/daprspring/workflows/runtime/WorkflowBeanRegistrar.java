@@ -38,11 +38,11 @@ public final class WorkflowBeanRegistrar implements BeanPostProcessor {
 						+ Workflow.class.getName() + "<I, O>");
 			}
 			String name = StringUtils.hasText(workflow.name()) ? workflow.name() : type.getSimpleName();
-			Type input = ResolvableType.forClass(Workflow.class, type).getGeneric(0).getType();
+			ResolvableType input = ResolvableType.forClass(Workflow.class, type).getGeneric(0);
+			// Raw or unresolvable: the input is read as whatever the JSON is.
+			Type inputType = (input.resolve() != null) ? input.getType() : Object.class;
 			this.registry.register(new WorkflowDefinition(name, workflow.version(), workflow.latest(), type,
-					(input instanceof Class<?> || input instanceof java.lang.reflect.ParameterizedType) ? input
-							: Object.class,
-					(Workflow<Object, Object>) implementation));
+					inputType, (Workflow<Object, Object>) implementation));
 		}
 		// Spring's quick answer for classes that cannot carry the annotation (java.*, say).
 		if (!AnnotationUtils.isCandidateClass(type, DaprActivity.class)) {

@@ -60,6 +60,8 @@ public final class WorkflowWorker implements SmartLifecycle {
 
 	private static final Duration MAXIMUM_TIMER_INTERVAL = Duration.ofDays(3);
 
+	private static final Duration HAND_OFF = Duration.ofMillis(500);
+
 	private static final WorkflowExecutionObservationConvention DEFAULT_CONVENTION = new DefaultWorkflowExecutionObservationConvention();
 
 	/** What the worker is doing, as the health indicator and the endpoint show it. */
@@ -450,6 +452,7 @@ public final class WorkflowWorker implements SmartLifecycle {
 		}
 		long deadline = System.nanoTime() + this.settings.shutdownTimeout().toNanos();
 		boolean finished = awaitTermination(workflowPool, deadline) & awaitTermination(activityPool, deadline);
+		handOff(deadline);
 		synchronized (this.monitor) {
 			if (this.stream != null) {
 				this.stream.cancel("the application is stopping", null);
@@ -469,6 +472,19 @@ public final class WorkflowWorker implements SmartLifecycle {
 		}
 		if (!notStarted.isEmpty() && logger.isDebugEnabled()) {
 			logger.debug(notStarted.size() + " workflow work items handed back to the sidecar unstarted");
+		}
+	}
+
+	// daprd forwards an activity's result to its workflow after CompleteActivityTask has
+	// answered; closing the stream (and then the sidecar) at once can cut that short, and the
+	// activity then runs again elsewhere. A moment keeps the stream open for it.
+	private static void handOff(long deadline) {
+		long pause = Math.min(HAND_OFF.toNanos(), Math.max(0, deadline - System.nanoTime()));
+		try {
+			TimeUnit.NANOSECONDS.sleep(pause);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

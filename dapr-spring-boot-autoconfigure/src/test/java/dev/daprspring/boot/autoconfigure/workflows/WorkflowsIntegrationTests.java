@@ -114,6 +114,16 @@ class WorkflowsIntegrationTests {
 	}
 
 	@Test
+	void newInstancesOfAVersionedWorkflowRunItsLatestVersion() {
+		String id = this.workflows.schedule("pricing", 100);
+		assertThat(this.workflows.waitForCompletion(id, PATIENCE).output(String.class)).isEqualTo("v2: 110");
+		WorkflowHost host = this.context.getBean(DaprEndpoint.class).dapr().application().workflows();
+		assertThat(host.workflows()).filteredOn((workflow) -> workflow.name().equals("pricing"))
+			.extracting(WorkflowEntry::version)
+			.containsExactly("1", "2");
+	}
+
+	@Test
 	void aDurableTimerThenAnExternalEvent() {
 		String id = this.workflows.schedule("ApprovalWorkflow",
 				new Approval("laptop", Duration.ofMillis(500), Duration.ofMinutes(1)));
@@ -174,7 +184,7 @@ class WorkflowsIntegrationTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> this.workflows.schedule("NoSuchWorkflow", "x"))
 			.withMessage("This application runs no workflow named 'NoSuchWorkflow'; its workflows are "
 					+ "[ApprovalWorkflow, CountdownWorkflow, OrderWorkflow, ParentWorkflow, RetryingWorkflow, "
-					+ "WaitingWorkflow, sum-of-squares]");
+					+ "WaitingWorkflow, pricing, sum-of-squares]");
 	}
 
 	@Test
@@ -185,7 +195,7 @@ class WorkflowsIntegrationTests {
 		assertThat(failed.status()).isEqualTo(WorkflowStatus.FAILED);
 		assertThat(failed.failure().message()).isEqualTo("No workflow named 'NoSuchWorkflow' is registered in this "
 				+ "application; registered workflows: [ApprovalWorkflow, CountdownWorkflow, OrderWorkflow, "
-				+ "ParentWorkflow, RetryingWorkflow, WaitingWorkflow, sum-of-squares]");
+				+ "ParentWorkflow, RetryingWorkflow, WaitingWorkflow, pricing, sum-of-squares]");
 	}
 
 	@Test

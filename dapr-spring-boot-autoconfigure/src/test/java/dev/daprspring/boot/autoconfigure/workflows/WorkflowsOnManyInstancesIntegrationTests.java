@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.daprspring.boot.autoconfigure.workflows.fleet.FleetWorkflowsApplication;
@@ -26,12 +29,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Two instances of one application, each with the daprd it launches, on one placement,
- * one scheduler and one Redis, share the work of 100 workflows; one instance stops while
- * they run, and every workflow still completes, each activity run once.
+ * Instances of one application, each with the daprd it launches, on one placement, one
+ * scheduler and one Redis: one that stops finishes the activities it runs first; two
+ * share the work of 100 workflows, one stops while they run, and every workflow still
+ * completes, each activity run once.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkflowsOnManyInstancesIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(120);
@@ -78,6 +84,27 @@ class WorkflowsOnManyInstancesIntegrationTests {
 	}
 
 	@Test
+	@Order(1)
+	void anInstanceThatStopsFinishesTheActivitiesItIsRunningFirst() {
+		ConfigurableApplicationContext leaving = start("fleet-2");
+		WorkflowOperations workflows = fleet.get(0).getBean(WorkflowOperations.class);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			ids.add(workflows.schedule("SlowWorkflow", i));
+		}
+		await().atMost(PATIENCE).until(() -> running("fleet-2") > 0);
+		leaving.close();
+		for (int i = 0; i < ids.size(); i++) {
+			assertThat(workflows.waitForCompletion(ids.get(i), PATIENCE).output(Integer.class)).isEqualTo(i);
+		}
+		// What was running on the stopped instance finished there and counted: nothing ran twice.
+		for (String id : ids) {
+			assertThat(count("slow:" + id)).as("slow step of " + id).isEqualTo(1);
+		}
+	}
+
+	@Test
+	@Order(2)
 	void twoInstancesShareAHundredWorkflowsAndNothingIsLostWhenOneStops() {
 		WorkflowOperations workflows = fleet.get(0).getBean(WorkflowOperations.class);
 		List<String> ids = new ArrayList<>();
@@ -98,6 +125,11 @@ class WorkflowsOnManyInstancesIntegrationTests {
 		// Both instances took part before one of them stopped.
 		assertThat(new HashSet<>(FleetWorkflowsApplication.STARTED_ON.values())).containsExactlyInAnyOrder("fleet-0",
 				"fleet-1");
+	}
+
+	private static int running(String instance) {
+		AtomicInteger running = FleetWorkflowsApplication.RUNNING_SLOW.get(instance);
+		return (running != null) ? running.get() : 0;
 	}
 
 	private static int count(String key) {

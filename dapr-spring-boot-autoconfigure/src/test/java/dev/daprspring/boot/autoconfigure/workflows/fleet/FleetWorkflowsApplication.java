@@ -27,6 +27,9 @@ public class FleetWorkflowsApplication {
 	/** Which application instance ran the first step of each workflow instance. */
 	public static final Map<String, String> STARTED_ON = new ConcurrentHashMap<>();
 
+	/** Slow activities running now, per application instance. */
+	public static final Map<String, AtomicInteger> RUNNING_SLOW = new ConcurrentHashMap<>();
+
 	@Component
 	static class Steps {
 
@@ -47,6 +50,32 @@ public class FleetWorkflowsApplication {
 		int last(ActivityContext context, int value) {
 			EXECUTIONS.computeIfAbsent("last:" + context.instanceId(), (k) -> new AtomicInteger()).incrementAndGet();
 			return value * 10;
+		}
+
+		/** Takes a while, so that an instance can be stopped while it runs. */
+		@DaprActivity
+		int slow(ActivityContext context, int value) throws InterruptedException {
+			AtomicInteger running = RUNNING_SLOW.computeIfAbsent(this.instance, (k) -> new AtomicInteger());
+			running.incrementAndGet();
+			try {
+				Thread.sleep(1500);
+			}
+			finally {
+				running.decrementAndGet();
+			}
+			EXECUTIONS.computeIfAbsent("slow:" + context.instanceId(), (k) -> new AtomicInteger()).incrementAndGet();
+			return value;
+		}
+
+	}
+
+	/** One slow activity. */
+	@DaprWorkflow
+	static class SlowWorkflow implements Workflow<Integer, Integer> {
+
+		@Override
+		public Integer run(WorkflowContext context, Integer value) {
+			return context.callActivity("slow", value, Integer.class).await();
 		}
 
 	}
