@@ -94,6 +94,11 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		return this.state.storeName();
 	}
 
+	/**
+	 * Saves the entity.
+	 * @return the entity as written, with its new version: the same instance for a mutable
+	 * entity, a new one for an immutable entity
+	 */
 	@Override
 	public Object put(Object id, Object item, String keyspace) {
 		Class<?> type = ClassUtils.getUserClass(item);

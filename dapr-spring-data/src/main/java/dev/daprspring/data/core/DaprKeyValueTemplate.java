@@ -1,14 +1,24 @@
 package dev.daprspring.data.core;
 
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.daprspring.data.mapping.DaprEntityMetadata;
 import dev.daprspring.data.mapping.DaprMappingContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.keyvalue.core.KeyValueCallback;
 import org.springframework.data.keyvalue.core.KeyValueTemplate;
+import org.springframework.data.keyvalue.core.event.KeyValueEvent;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
 import org.springframework.util.ClassUtils;
 
 /**
  * A {@code KeyValueTemplate} on one Dapr state store that also checks {@code @Version} when an
  * entity (rather than an id) is deleted, and checks the store before its first operation.
+ * Insert and update return the entity as saved, with its id and new version: the same instance
+ * for a mutable entity, a new one for an immutable entity (a record, final fields).
  */
 public class DaprKeyValueTemplate extends KeyValueTemplate {
 
@@ -19,6 +29,14 @@ public class DaprKeyValueTemplate extends KeyValueTemplate {
 	private final Runnable storeCheck;
 
 	private volatile boolean storeChecked;
+
+	// Kept here too (the template's are private): insert and update are this class's own.
+	private @Nullable ApplicationEventPublisher eventPublisher;
+
+	private boolean publishEvents = true;
+
+	@SuppressWarnings("rawtypes")
+	private Set<Class<? extends KeyValueEvent>> eventTypes = Set.of();
 
 	public DaprKeyValueTemplate(DaprKeyValueAdapter adapter, DaprMappingContext mappingContext) {
 		this(adapter, mappingContext, () -> {
@@ -62,6 +80,73 @@ public class DaprKeyValueTemplate extends KeyValueTemplate {
 	@Override
 	public DaprKeyValueAdapter getKeyValueAdapter() {
 		return this.adapter;
+	}
+
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher applicationEventPublisher) {
+		super.setApplicationEventPublisher(applicationEventPublisher);
+		this.eventPublisher = applicationEventPublisher;
+	}
+
+	@Override
+	@SuppressWarnings("rawtypes")
+	public void setEventTypesToPublish(Set<Class<? extends KeyValueEvent>> eventTypesToPublish) {
+		super.setEventTypesToPublish(eventTypesToPublish);
+		// As in the template: none stops publishing.
+		this.publishEvents = eventTypesToPublish != null && !eventTypesToPublish.isEmpty();
+		this.eventTypes = this.publishEvents ? Set.copyOf(eventTypesToPublish) : Set.of();
+	}
+
+	// insert(T) sets the id it generates on a copy of an immutable entity that it then drops,
+	// and passes the id on to this method: the entity gets it here.
+	@Override
+	public <T> T insert(Object id, T objectToInsert) {
+		T item = withId(id, objectToInsert);
+		String keyspace = keyspace(item);
+		publish(KeyValueEvent.beforeInsert(id, keyspace, item.getClass(), item));
+		T saved = execute((adapter) -> {
+			if (adapter.contains(id, keyspace)) {
+				throw new DuplicateKeyException("Cannot insert existing object with id " + id + "; Please use update");
+			}
+			return saved(adapter.put(id, item, keyspace), item);
+		});
+		publish(KeyValueEvent.afterInsert(id, keyspace, saved.getClass(), saved));
+		return saved;
+	}
+
+	@Override
+	public <T> T update(Object id, T objectToUpdate) {
+		T item = withId(id, objectToUpdate);
+		String keyspace = keyspace(item);
+		publish(KeyValueEvent.beforeUpdate(id, keyspace, item.getClass(), item));
+		T saved = execute((adapter) -> saved(adapter.put(id, item, keyspace), item));
+		// As before: the event's replaced entity is what put returns, here the entity saved.
+		publish(KeyValueEvent.afterUpdate(id, keyspace, saved.getClass(), saved, saved));
+		return saved;
+	}
+
+	// An entity without an id gets the one it is stored under.
+	@SuppressWarnings("unchecked")
+	private <T> T withId(Object id, T item) {
+		DaprEntityMetadata entity = this.adapter.metadata(ClassUtils.getUserClass(item));
+		return (entity.id(item) == null) ? (T) entity.withId(item, id) : item;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T saved(@Nullable Object saved, T item) {
+		return (saved != null) ? (T) saved : item;
+	}
+
+	private String keyspace(Object item) {
+		return this.mappingContext.entity(ClassUtils.getUserClass(item)).getKeySpace();
+	}
+
+	@SuppressWarnings("rawtypes")
+	private void publish(KeyValueEvent event) {
+		if (this.eventPublisher != null && this.publishEvents
+				&& (this.eventTypes.isEmpty() || this.eventTypes.contains(event.getClass()))) {
+			this.eventPublisher.publishEvent(event);
+		}
 	}
 
 	@Override

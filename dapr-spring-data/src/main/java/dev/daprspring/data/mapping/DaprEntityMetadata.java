@@ -12,14 +12,17 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
 import org.springframework.data.mapping.PersistentProperty;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.model.ConvertingPropertyAccessor;
 
 /**
  * What the repository needs to know about one entity type beyond its id: its {@code @Version}
  * property (a number, checked and incremented on each save, guarded by the ETag) and its
- * {@link TimeToLive} property.
+ * {@link TimeToLive} property. Setting the id or the version changes a mutable entity in place
+ * and gives an immutable one (a record, final fields) as a new instance.
  */
 public final class DaprEntityMetadata {
 
@@ -61,6 +64,22 @@ public final class DaprEntityMetadata {
 		}
 	}
 
+	/** The entity's id, {@code null} when it has none yet. */
+	public @Nullable Object id(Object bean) {
+		return this.entity.getIdentifierAccessor(bean).getIdentifier();
+	}
+
+	/**
+	 * The entity with this id (the same instance for mutable entities), the id converted to the
+	 * id property's type.
+	 */
+	public Object withId(Object bean, Object id) {
+		PersistentPropertyAccessor<Object> accessor = new ConvertingPropertyAccessor<>(
+				this.entity.getPropertyAccessor(bean), DefaultConversionService.getSharedInstance());
+		accessor.setProperty(this.entity.getRequiredIdProperty(), id);
+		return accessor.getBean();
+	}
+
 	/** Whether the entity type has a {@code @Version} property. */
 	public boolean isVersioned() {
 		return this.version != null;
@@ -93,9 +112,9 @@ public final class DaprEntityMetadata {
 		return (this.version != null) ? this.entity.getPropertyAccessor(bean).getProperty(this.version) : null;
 	}
 
-	/** Puts back a value read with {@link #rawVersion} (mutable entities only). */
+	/** Puts back a value read with {@link #rawVersion}; an immutable version was not changed in place. */
 	public void restoreVersion(Object bean, @Nullable Object raw) {
-		if (this.version != null) {
+		if (this.version != null && !this.version.isImmutable()) {
 			this.entity.getPropertyAccessor(bean).setProperty(this.version, raw);
 		}
 	}

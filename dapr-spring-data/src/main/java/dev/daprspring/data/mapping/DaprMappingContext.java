@@ -6,19 +6,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.keyvalue.annotation.KeySpace;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
 import org.springframework.data.keyvalue.core.mapping.context.KeyValueMappingContext;
+import org.springframework.data.mapping.model.BeanWrapperPropertyAccessorFactory;
+import org.springframework.data.mapping.model.EntityInstantiators;
+import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessorFactory;
+import org.springframework.data.mapping.model.PersistentPropertyAccessorFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
 
 /**
  * The mapping context of Dapr repositories. An entity's keyspace is its {@code @KeySpace},
  * else the keyspace its repository names, else its simple class name in lower camel case
- * ({@code PurchaseOrder} → {@code purchaseOrder}).
+ * ({@code PurchaseOrder} → {@code purchaseOrder}). Setting a property of an immutable entity
+ * (a record, final fields) through its property accessor makes a new instance, with a wither
+ * ({@code withId(...)}) or else the persistence constructor.
  */
 @SuppressWarnings("rawtypes") // KeyValueMappingContext's self-referencing bounds leave no other way to subclass it
 public class DaprMappingContext extends KeyValueMappingContext {
+
+	// Spring Data gives an entity an accessor that makes new instances only when it can generate
+	// an accessor class for the type (not, say, when two property names share a hash code); the
+	// reflective one it keeps otherwise is given that ability here.
+	private static final PersistentPropertyAccessorFactory REFLECTIVE = new InstantiationAwarePropertyAccessorFactory(
+			BeanWrapperPropertyAccessorFactory.INSTANCE, new EntityInstantiators());
 
 	private final Map<Class<?>, String> repositoryKeyspaces = new ConcurrentHashMap<>();
 
@@ -44,6 +57,14 @@ public class DaprMappingContext extends KeyValueMappingContext {
 	/** The mapped entity of this type, mapping it now if needed. */
 	public KeyValuePersistentEntity<?, ?> entity(Class<?> type) {
 		return (KeyValuePersistentEntity<?, ?>) getRequiredPersistentEntity(type);
+	}
+
+	@Override
+	protected KeyValuePersistentEntity createPersistentEntity(TypeInformation typeInformation) {
+		KeyValuePersistentEntity entity = super.createPersistentEntity(typeInformation);
+		// Replaced by the generated accessor's factory when Spring Data can generate one.
+		entity.setPersistentPropertyAccessorFactory(REFLECTIVE);
+		return entity;
 	}
 
 	/** The entity types mapped so far. */

@@ -74,6 +74,12 @@ abstract class RepositoryContract {
 
 	SessionRepository sessions;
 
+	LabelRepository labels;
+
+	AccountRepository accounts;
+
+	TicketRepository tickets;
+
 	DaprTemplate dapr;
 
 	Transactions transactions;
@@ -143,6 +149,9 @@ abstract class RepositoryContract {
 		this.orders = this.context.getBean(OrderRepository.class);
 		this.counters = this.context.getBean(CounterRepository.class);
 		this.sessions = this.context.getBean(SessionRepository.class);
+		this.labels = this.context.getBean(LabelRepository.class);
+		this.accounts = this.context.getBean(AccountRepository.class);
+		this.tickets = this.context.getBean(TicketRepository.class);
 		this.dapr = this.context.getBean(DaprTemplate.class);
 		this.transactions = this.context.getBean(Transactions.class);
 	}
@@ -319,6 +328,118 @@ abstract class RepositoryContract {
 			.withMessageContaining("Cannot insert existing object with id 7");
 		this.counters.delete(stored);
 		assertThat(this.counters.existsById(7L)).isFalse();
+	}
+
+	@Test
+	void aRecordWithANullIdIsSavedAsANewInstanceWithItsGeneratedId() {
+		Label saved = this.labels.save(new Label(null, "urgent"));
+		assertThat(saved.id()).hasSize(36);
+		assertThat(this.dapr.state(store()).getEntry("label:" + saved.id(), JsonNode.class).value().get("id").asString())
+			.isEqualTo(saved.id());
+		assertThat(this.labels.findById(saved.id())).contains(saved);
+		Label renamed = this.labels.save(new Label(saved.id(), "later"));
+		assertThat(renamed).isEqualTo(new Label(saved.id(), "later"));
+		assertThat(this.labels.findById(saved.id())).contains(renamed);
+		this.labels.delete(renamed);
+		assertThat(this.labels.existsById(saved.id())).isFalse();
+	}
+
+	@Test
+	void aRecordWithAVersionIsSavedAsANewInstanceWithTheNextVersion() {
+		Account first = this.accounts.save(new Account(null, "ann", 10, null));
+		assertThat(first.id()).hasSize(36);
+		assertThat(first.version()).isEqualTo(1);
+		Account second = this.accounts.save(first.withBalance(20));
+		assertThat(second).isEqualTo(new Account(first.id(), "ann", 20, 2L));
+		// Read, then saved: on some stores the cheap save with the ETag of that read.
+		Account third = this.accounts.save(this.accounts.findById(first.id()).orElseThrow().withBalance(30));
+		assertThat(third.version()).isEqualTo(3);
+		assertThat(this.accounts.findById(first.id())).contains(third);
+		assertThatExceptionOfType(OptimisticLockingFailureException.class)
+			.isThrownBy(() -> this.accounts.save(second.withBalance(99)))
+			.withMessageContaining("account:" + first.id())
+			.withMessageContaining("carries version 2 but the store holds version 3");
+		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(() -> this.accounts.delete(second));
+		assertThat(this.accounts.findById(first.id())).contains(third);
+		this.accounts.delete(third);
+		assertThat(this.accounts.existsById(first.id())).isFalse();
+	}
+
+	@Test
+	void saveAllOfRecordsReturnsTheSavedInstances() {
+		List<Account> saved = this.accounts
+			.saveAll(List.of(new Account(null, "a", 1, null), new Account(null, "b", 2, null)));
+		assertThat(saved).extracting(Account::owner, Account::balance, Account::version)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("a", 1L, 1L),
+					org.assertj.core.groups.Tuple.tuple("b", 2L, 1L));
+		List<String> ids = saved.stream().map(Account::id).toList();
+		assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+		assertThat(this.accounts.findAllById(ids)).containsExactlyInAnyOrderElementsOf(saved);
+		List<Account> again = this.accounts.saveAll(saved.stream().map((a) -> a.withBalance(a.balance() + 1)).toList());
+		assertThat(again).extracting(Account::id, Account::version)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(ids.get(0), 2L),
+					org.assertj.core.groups.Tuple.tuple(ids.get(1), 2L));
+		this.accounts.deleteAll(again);
+	}
+
+	@Test
+	void recordsSavedInATransactionAreNewInstancesWithIdAndVersion() {
+		Account saved = this.transactions.run(() -> {
+			Account created = this.accounts.save(new Account(null, "tx", 5, null));
+			assertThat(created.id()).hasSize(36);
+			assertThat(created.version()).isEqualTo(1);
+			assertThat(this.accounts.findById(created.id())).contains(created);
+			Account updated = this.accounts.save(created.withBalance(6));
+			assertThat(updated.version()).isEqualTo(2);
+			List<Account> more = this.accounts.saveAll(List.of(new Account(null, "tx-2", 7, null)));
+			assertThat(more).singleElement().satisfies((a) -> assertThat(a.version()).isEqualTo(1));
+			return updated;
+		});
+		assertThat(this.accounts.findById(saved.id())).contains(saved);
+		Account stale = saved.withBalance(0);
+		this.accounts.save(saved.withBalance(8));
+		assertThatExceptionOfType(OptimisticLockingFailureException.class)
+			.isThrownBy(() -> this.transactions.run(() -> this.accounts.save(stale)))
+			.withMessageContaining("carries version 2 but the store holds version 3");
+		assertThat(this.accounts.findById(saved.id()).orElseThrow().balance()).isEqualTo(8);
+		this.accounts.deleteById(saved.id());
+	}
+
+	@Test
+	void insertAndUpdateEventsCarryTheSavedRecord() {
+		List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+		DaprKeyValueTemplate template = this.context.getBean(DaprRepositoryTemplates.class).templateFor(store(), "test");
+		template.setApplicationEventPublisher(events::add);
+		try {
+			Account saved = this.accounts.save(new Account(null, "ev", 1, null));
+			Account updated = this.accounts.save(saved.withBalance(2));
+			assertThat(events).extracting((e) -> e.getClass().getSimpleName())
+				.containsExactly("BeforeInsertEvent", "AfterInsertEvent", "BeforeUpdateEvent", "AfterUpdateEvent");
+			assertThat(((org.springframework.data.keyvalue.core.event.KeyValueEvent.AfterInsertEvent<?>) events.get(1))
+				.getPayload()).isEqualTo(saved);
+			assertThat(((org.springframework.data.keyvalue.core.event.KeyValueEvent.AfterUpdateEvent<?>) events.get(3))
+				.getPayload()).isEqualTo(updated);
+			this.accounts.delete(updated);
+		}
+		finally {
+			template.setApplicationEventPublisher(null);
+		}
+	}
+
+	@Test
+	void aClassWithFinalFieldsGetsItsIdFromItsWitherAndItsVersionFromItsConstructor() {
+		Ticket saved = this.tickets.save(new Ticket(null, "flaky test", null));
+		assertThat(saved.getId()).hasSize(36);
+		assertThat(saved.getVersion()).isEqualTo(1);
+		Ticket renamed = this.tickets.save(saved.withTitle("fixed"));
+		assertThat(renamed.getVersion()).isEqualTo(2);
+		Ticket stored = this.tickets.findById(saved.getId()).orElseThrow();
+		assertThat(stored.getTitle()).isEqualTo("fixed");
+		assertThat(stored.getVersion()).isEqualTo(2);
+		assertThatExceptionOfType(OptimisticLockingFailureException.class)
+			.isThrownBy(() -> this.tickets.save(saved.withTitle("stale")));
+		this.tickets.delete(stored);
+		assertThat(this.tickets.existsById(saved.getId())).isFalse();
 	}
 
 	@Test

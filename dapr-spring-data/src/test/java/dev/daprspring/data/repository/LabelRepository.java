@@ -1,0 +1,8 @@
+package dev.daprspring.data.repository;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+@DaprStateRepository
+public interface LabelRepository extends ListCrudRepository<Label, String> {
+
+}

@@ -1,0 +1,8 @@
+package dev.daprspring.data.repository;
+
+import org.springframework.data.repository.CrudRepository;
+
+@DaprStateRepository
+public interface TicketRepository extends CrudRepository<Ticket, String> {
+
+}
