@@ -2,8 +2,12 @@ package dev.daprspring.workflows.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -33,6 +37,7 @@ import dev.daprspring.workflows.annotation.DaprWorkflow;
 import dev.daprspring.workflows.runtime.WorkflowDefinition;
 import dev.daprspring.workflows.runtime.WorkflowRegistry;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -44,6 +49,8 @@ import org.springframework.util.StringUtils;
  * or with an input that does not convert, is refused before anything is scheduled.
  */
 public class DaprWorkflowTemplate implements WorkflowOperations {
+
+	private static final int RECENTLY_SCHEDULED = 10_000;
 
 	private static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent",
 			Metadata.ASCII_STRING_MARSHALLER);
@@ -57,6 +64,16 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 	private final TaskHubSidecarServiceBlockingStub stub;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	/** Ids this template scheduled lately, known to exist without asking. */
+	private final Set<String> scheduled = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+			return size() > RECENTLY_SCHEDULED;
+		}
+
+	}));
 
 	public DaprWorkflowTemplate(DaprTransport transport, DaprValueConverter converter, WorkflowRegistry registry) {
 		this.transport = transport;
@@ -103,6 +120,7 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 		}
 		call(DaprCall.write("workflows", "schedule", start.workflow()), this.transport.getOptions().timeout(),
 				(stub) -> stub.startInstance(withTrace(request).build()));
+		this.scheduled.add(instanceId);
 		return instanceId;
 	}
 
@@ -174,10 +192,14 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 
 	private WorkflowInstance waitFor(String instanceId, Duration timeout, String what,
 			BiFunction<TaskHubSidecarServiceBlockingStub, GetInstanceRequest, GetInstanceResponse> rpc) {
-		// An unknown id is answered at once rather than waited for until the timeout.
-		WorkflowInstance current = get(instanceId);
-		if (current.status().isTerminal() || ("start".equals(what) && current.status() != WorkflowStatus.PENDING)) {
-			return current;
+		// daprd waits for an unknown id until the timeout: unless this template scheduled the
+		// instance itself, it is looked up first so that an unknown id is answered at once.
+		if (!this.scheduled.contains(instanceId)) {
+			WorkflowInstance current = get(instanceId);
+			if (current.status().isTerminal()
+					|| ("start".equals(what) && current.status() != WorkflowStatus.PENDING)) {
+				return current;
+			}
 		}
 		GetInstanceRequest request = GetInstanceRequest.newBuilder()
 			.setInstanceId(instanceId)
@@ -192,7 +214,16 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 			return instance(response.getOrchestrationState());
 		}
 		catch (DaprTimeoutException ex) {
-			throw new WorkflowWaitTimeoutException(instanceId, what, timeout, get(instanceId).status());
+			throw new WorkflowWaitTimeoutException(instanceId, what, timeout,
+					find(instanceId).orElseThrow(() -> new WorkflowInstanceNotFoundException(instanceId, "wait for"))
+						.status());
+		}
+		catch (DataAccessException ex) {
+			// daprd's answer for an unknown id is a generic error: say what it means.
+			if (!(ex instanceof WorkflowInstanceNotFoundException) && find(instanceId).isEmpty()) {
+				throw new WorkflowInstanceNotFoundException(instanceId, "wait for");
+			}
+			throw ex;
 		}
 	}
 
@@ -249,6 +280,7 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 					.setInstanceId(instanceId)
 					.setRecursive(true)
 					.build()));
+		this.scheduled.remove(instanceId);
 	}
 
 	@Override
