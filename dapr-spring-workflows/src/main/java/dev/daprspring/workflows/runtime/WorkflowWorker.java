@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.google.protobuf.StringValue;
 import io.dapr.durabletask.FailureDetails;
@@ -32,12 +33,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.workflows.ActivityContext;
 import dev.daprspring.workflows.observation.DefaultWorkflowExecutionObservationConvention;
 import dev.daprspring.workflows.observation.WorkflowExecutionObservationContext;
 import dev.daprspring.workflows.observation.WorkflowExecutionObservationConvention;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -88,6 +91,8 @@ public final class WorkflowWorker implements SmartLifecycle {
 
 	private final TaskOrchestrationExecutor replayEngine;
 
+	private final TaskHubSidecarServiceGrpc.TaskHubSidecarServiceBlockingStub completions;
+
 	private final Object monitor = new Object();
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
@@ -116,6 +121,7 @@ public final class WorkflowWorker implements SmartLifecycle {
 		this.registry = registry;
 		this.converter = converter;
 		this.settings = settings;
+		this.completions = TaskHubSidecarServiceGrpc.newBlockingStub(transport.tokenChannel());
 		quietReplayEngineLogging();
 		this.replayEngine = new TaskOrchestrationExecutor(WorkflowOrchestrations.of(registry, converter), converter,
 				MAXIMUM_TIMER_INTERVAL, java.util.logging.Logger.getLogger(WorkflowWorker.class.getName()), null);
@@ -332,11 +338,11 @@ public final class WorkflowWorker implements SmartLifecycle {
 				response.setCustomStatus(StringValue.of(result.getCustomStatus()));
 			}
 			try {
-				sidecar().completeOrchestratorTask(response.build());
+				complete("complete-workflow-step", (stub) -> stub.completeOrchestratorTask(response.build()));
 			}
-			catch (StatusRuntimeException ex) {
+			catch (DataAccessException ex) {
 				logger.warn("Could not report the step of workflow instance '" + request.getInstanceId()
-						+ "' to the sidecar (" + describe(ex) + "); the sidecar runs it again");
+						+ "' to the sidecar (" + ex.getMessage() + "); the sidecar runs it again");
 			}
 		});
 	}
@@ -393,11 +399,11 @@ public final class WorkflowWorker implements SmartLifecycle {
 					.setStackTrace(StringValue.of(FailureDetails.getFullStackTrace(ex))));
 			}
 			try {
-				sidecar().completeActivityTask(response.build());
+				complete("complete-activity", (stub) -> stub.completeActivityTask(response.build()));
 			}
-			catch (StatusRuntimeException ex) {
+			catch (DataAccessException ex) {
 				logger.warn("Could not report the result of activity '" + request.getName() + "' of workflow "
-						+ "instance '" + instanceId + "' to the sidecar (" + describe(ex)
+						+ "instance '" + instanceId + "' to the sidecar (" + ex.getMessage()
 						+ "); the sidecar runs it again");
 			}
 		});
@@ -417,9 +423,12 @@ public final class WorkflowWorker implements SmartLifecycle {
 		return this.converter.serialize(output);
 	}
 
-	private TaskHubSidecarServiceGrpc.TaskHubSidecarServiceBlockingStub sidecar() {
-		return TaskHubSidecarServiceGrpc.newBlockingStub(this.transport.tokenChannel())
-			.withDeadlineAfter(this.transport.getOptions().timeout().toMillis(), TimeUnit.MILLISECONDS);
+	// Through the transport: its timeout keeps the request headers the same on every call
+	// (a gRPC deadline would not), and its errors say what failed.
+	private void complete(String operation,
+			Function<TaskHubSidecarServiceGrpc.TaskHubSidecarServiceBlockingStub, ?> rpc) {
+		this.transport.call(DaprCall.write("workflows", operation, null, true), this.completions,
+				this.transport.getOptions().timeout(), rpc);
 	}
 
 	private Observation observation(WorkflowExecutionObservationContext context) {
