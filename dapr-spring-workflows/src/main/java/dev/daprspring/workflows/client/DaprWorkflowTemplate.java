@@ -104,11 +104,6 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 	public String schedule(WorkflowStart start) {
 		check(start);
 		String instanceId = (start.instanceId() != null) ? start.instanceId() : UUID.randomUUID().toString();
-		if (start.instanceId() != null) {
-			find(instanceId).filter((existing) -> !existing.status().isTerminal()).ifPresent((existing) -> {
-				throw new WorkflowInstanceExistsException(instanceId, start.workflow(), existing.status());
-			});
-		}
 		CreateInstanceRequest.Builder request = CreateInstanceRequest.newBuilder()
 			.setInstanceId(instanceId)
 			.setName(start.workflow());
@@ -118,8 +113,17 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 		if (start.startAt() != null) {
 			request.setScheduledStartTimestamp(timestamp(start.startAt()));
 		}
-		call(DaprCall.write("workflows", "schedule", start.workflow()), this.transport.getOptions().timeout(),
-				(stub) -> stub.startInstance(withTrace(request).build()));
+		try {
+			call(DaprCall.write("workflows", "schedule", start.workflow()), this.transport.getOptions().timeout(),
+					(stub) -> stub.startInstance(withTrace(request).build()));
+		}
+		catch (DataAccessException ex) {
+			// daprd 1.17: UNKNOWN "failed to create orchestration instance: an active workflow with ID … already exists"
+			if (String.valueOf(ex.getMessage()).contains("already exists")) {
+				throw new WorkflowInstanceExistsException(instanceId, start.workflow(), ex);
+			}
+			throw ex;
+		}
 		this.scheduled.add(instanceId);
 		return instanceId;
 	}
@@ -304,14 +308,19 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 			.getNewInstanceID();
 	}
 
-	// daprd answers some operations on an unknown id with a generic error (and some not at
-	// all): the instance's existence is checked first so that every one says the same.
+	// daprd answers an unknown id with UNKNOWN "no such instance exists" (measured on raise,
+	// suspend, terminate and purge): every operation says so the same way.
 	private <T> T onInstance(String instanceId, String operation, DaprCall call,
 			Function<TaskHubSidecarServiceBlockingStub, T> rpc) {
-		if (find(instanceId).isEmpty()) {
-			throw new WorkflowInstanceNotFoundException(instanceId, operation);
+		try {
+			return call(call, this.transport.getOptions().timeout(), rpc);
 		}
-		return call(call, this.transport.getOptions().timeout(), rpc);
+		catch (DataAccessException ex) {
+			if (String.valueOf(ex.getMessage()).contains("no such instance exists") || find(instanceId).isEmpty()) {
+				throw new WorkflowInstanceNotFoundException(instanceId, operation);
+			}
+			throw ex;
+		}
 	}
 
 	private <T> T call(DaprCall call, Duration timeout, Function<TaskHubSidecarServiceBlockingStub, T> rpc) {

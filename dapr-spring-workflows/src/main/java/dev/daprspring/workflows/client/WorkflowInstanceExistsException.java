@@ -9,9 +9,9 @@ public class WorkflowInstanceExistsException extends DuplicateKeyException {
 
 	private final String instanceId;
 
-	public WorkflowInstanceExistsException(String instanceId, String workflow, WorkflowStatus status) {
+	public WorkflowInstanceExistsException(String instanceId, String workflow, Throwable cause) {
 		super("Cannot schedule workflow '" + workflow + "' as instance '" + instanceId + "': an instance with this id "
-				+ "is " + status + "; wait for it to end, terminate or purge it, or choose another id");
+				+ "has not ended; wait for it to end, terminate or purge it, or choose another id", cause);
 		this.instanceId = instanceId;
 	}
 

@@ -227,7 +227,7 @@ class WorkflowsIntegrationTests {
 		assertThatExceptionOfType(WorkflowInstanceExistsException.class)
 			.isThrownBy(() -> this.workflows.schedule(WorkflowStart.of("WaitingWorkflow", "second").withInstanceId(id)))
 			.withMessage("Cannot schedule workflow 'WaitingWorkflow' as instance '" + id + "': an instance with this "
-					+ "id is RUNNING; wait for it to end, terminate or purge it, or choose another id");
+					+ "id has not ended; wait for it to end, terminate or purge it, or choose another id");
 		this.workflows.raiseEvent(id, "go", "now");
 		assertThat(this.workflows.waitForCompletion(id, PATIENCE).output(String.class)).isEqualTo("first: now");
 	}
