@@ -3,7 +3,7 @@ package dev.daprspring.boot.autoconfigure.sidecar;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
-import dev.daprspring.boot.sidecar.testcontainers.DaprContainer;
+import dev.daprspring.boot.test.testcontainers.DaprContainer;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionDetailsFactory;
 import org.springframework.boot.testcontainers.service.connection.ContainerConnectionSource;
 

@@ -14,7 +14,7 @@ import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthIndicator;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
-import dev.daprspring.boot.sidecar.junit.DaprSidecarExtension;
+import dev.daprspring.boot.test.junit.DaprSidecarExtension;
 import dev.daprspring.core.DaprTemplate;
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
-import dev.daprspring.boot.sidecar.junit.DaprSidecarExtension;
+import dev.daprspring.boot.test.junit.DaprSidecarExtension;
 import dev.daprspring.core.DaprTemplate;
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;

@@ -12,9 +12,9 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 import dev.daprspring.boot.sidecar.Ports;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
-import dev.daprspring.boot.sidecar.testcontainers.DaprContainer;
-import dev.daprspring.boot.sidecar.testcontainers.DaprImages;
-import dev.daprspring.boot.sidecar.testcontainers.RequiresDockerImages;
+import dev.daprspring.boot.test.testcontainers.DaprContainer;
+import dev.daprspring.boot.test.testcontainers.DaprImages;
+import dev.daprspring.boot.test.testcontainers.RequiresDockerImages;
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.messaging.annotation.Topic;
 import org.springframework.beans.factory.annotation.Autowired;

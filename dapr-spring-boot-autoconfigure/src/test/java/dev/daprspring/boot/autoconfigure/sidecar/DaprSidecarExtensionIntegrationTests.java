@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
-import dev.daprspring.boot.sidecar.junit.DaprSidecarExtension;
+import dev.daprspring.boot.test.junit.DaprSidecarExtension;
 import dev.daprspring.boot.sidecar.testsupport.SidecarGrpc;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;

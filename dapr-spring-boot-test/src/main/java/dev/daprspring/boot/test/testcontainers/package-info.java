@@ -3,6 +3,6 @@
  * {@code @ServiceConnection}.
  */
 @NullMarked
-package dev.daprspring.boot.sidecar.testcontainers;
+package dev.daprspring.boot.test.testcontainers;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package dev.daprspring.boot.sidecar.testcontainers;
+package dev.daprspring.boot.test.testcontainers;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package dev.daprspring.boot.sidecar.testcontainers;
+package dev.daprspring.boot.test.testcontainers;
 
 /**
  * The Dapr images the containers here run by default: the Dapr version this project builds

@@ -1,4 +1,4 @@
-package dev.daprspring.boot.sidecar.junit;
+package dev.daprspring.boot.test.junit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.daprspring.boot.sidecar.junit;
+package dev.daprspring.boot.test.junit;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
