@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,16 @@ class HelloDaprApplicationIntegrationTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Test
+	void theStarterLaunchesTheSidecarWithoutPuttingTestSupportOnTheApplicationsClasspath() {
+		assertThat(this.sidecar.isRunning()).isTrue();
+		ClassLoader classLoader = getClass().getClassLoader();
+		// Neither this project's test support nor Testcontainers comes with the starter.
+		assertThat(ClassUtils.isPresent("dev.daprspring.boot.test.testcontainers.DaprContainer", classLoader)).isFalse();
+		assertThat(ClassUtils.isPresent("dev.daprspring.boot.test.junit.DaprSidecarExtension", classLoader)).isFalse();
+		assertThat(ClassUtils.isPresent("org.testcontainers.containers.GenericContainer", classLoader)).isFalse();
+	}
 
 	@Test
 	void countsVisitsInTheLaunchedSidecarsStateStore() throws Exception {
