@@ -6,9 +6,13 @@ import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -17,7 +21,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.metrics.StartupStep;
 
 /**
  * The application {@code benchmarks/run startup} starts in a JVM of its own, on a classpath
@@ -85,21 +88,42 @@ public class StartupApp {
 		return Optional.empty();
 	}
 
-	// The longest steps, nested ones included (a bean's instantiation contains its dependencies').
+	// The steps that took longest themselves (self: the step's time less that of the steps
+	// nested in it, so a bean's own instantiation without its dependencies'), each with its
+	// whole time; then the self time of the beans whose name or type has "dapr" in it.
 	private static void printSteps(StartupTimeline timeline, int count) {
-		List<StartupTimeline.TimelineEvent> events = timeline.getEvents()
-			.stream()
-			.sorted(Comparator.comparing(StartupTimeline.TimelineEvent::getDuration).reversed())
-			.limit(count)
-			.toList();
+		List<StartupTimeline.TimelineEvent> events = timeline.getEvents();
+		Map<Long, Long> nestedNanos = new HashMap<>();
 		for (StartupTimeline.TimelineEvent event : events) {
-			StartupStep step = event.getStartupStep();
-			String tags = StreamSupport.stream(step.getTags().spliterator(), false)
-				.map((tag) -> tag.getKey() + "=" + abbreviate(tag.getValue()))
-				.collect(Collectors.joining(" "));
-			System.out.printf(Locale.ROOT, "%sstep ms=%d name=%s %s%n", PREFIX, event.getDuration().toMillis(),
-					step.getName(), tags);
+			Long parent = event.getStartupStep().getParentId();
+			if (parent != null) {
+				nestedNanos.merge(parent, event.getDuration().toNanos(), Long::sum);
+			}
 		}
+		ToLongFunction<StartupTimeline.TimelineEvent> self = (event) -> event.getDuration().toNanos()
+				- nestedNanos.getOrDefault(event.getStartupStep().getId(), 0L);
+		long daprNanos = 0;
+		int daprBeans = 0;
+		for (StartupTimeline.TimelineEvent event : events) {
+			if (event.getStartupStep().getName().equals("spring.beans.instantiate") && tags(event).contains("dapr")) {
+				daprNanos += self.applyAsLong(event);
+				daprBeans++;
+			}
+		}
+		events.stream()
+			.sorted(Comparator.comparingLong(self).reversed())
+			.limit(count)
+			.forEach((event) -> System.out.printf(Locale.ROOT, "%sstep self_ms=%d total_ms=%d %s %s%n", PREFIX,
+					TimeUnit.NANOSECONDS.toMillis(self.applyAsLong(event)), event.getDuration().toMillis(),
+					event.getStartupStep().getName(), tags(event)));
+		System.out.printf(Locale.ROOT, "%sstep dapr beans: %d instantiated, %d ms of self time together%n", PREFIX,
+				daprBeans, TimeUnit.NANOSECONDS.toMillis(daprNanos));
+	}
+
+	private static String tags(StartupTimeline.TimelineEvent event) {
+		return StreamSupport.stream(event.getStartupStep().getTags().spliterator(), false)
+			.map((tag) -> tag.getKey() + "=" + abbreviate(tag.getValue()))
+			.collect(Collectors.joining(" "));
 	}
 
 	private static String abbreviate(String value) {
