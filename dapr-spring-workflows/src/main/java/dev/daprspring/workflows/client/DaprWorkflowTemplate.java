@@ -102,13 +102,14 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 
 	@Override
 	public String schedule(WorkflowStart start) {
-		check(start);
+		String input = (start.input() != null) ? json(start.input()) : null;
+		check(start, input);
 		String instanceId = (start.instanceId() != null) ? start.instanceId() : UUID.randomUUID().toString();
 		CreateInstanceRequest.Builder request = CreateInstanceRequest.newBuilder()
 			.setInstanceId(instanceId)
 			.setName(start.workflow());
-		if (start.input() != null) {
-			request.setInput(StringValue.of(json(start.input())));
+		if (input != null) {
+			request.setInput(StringValue.of(input));
 		}
 		if (start.startAt() != null) {
 			request.setScheduledStartTimestamp(timestamp(start.startAt()));
@@ -142,8 +143,9 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 		return request;
 	}
 
-	private void check(WorkflowStart start) {
-		if (this.registry.workflowNames().isEmpty()) {
+	// Only when this application runs workflows: a client-only one cannot know the names.
+	private void check(WorkflowStart start, @Nullable String input) {
+		if (!this.registry.hasWorkflows()) {
 			return;
 		}
 		List<WorkflowDefinition> versions = this.registry.workflow(start.workflow());
@@ -151,15 +153,14 @@ public class DaprWorkflowTemplate implements WorkflowOperations {
 			throw new IllegalArgumentException("This application runs no workflow named '" + start.workflow()
 					+ "'; its workflows are " + this.registry.workflowNames());
 		}
-		if (start.input() != null) {
+		if (input != null) {
 			WorkflowDefinition workflow = versions.stream()
 				.filter((version) -> version.latest() || version.version().isEmpty())
 				.findFirst()
 				.orElse(versions.get(0));
-			String json = json(start.input());
 			try {
 				this.converter.getJsonMapper()
-					.readValue(json, this.converter.getJsonMapper().constructType(workflow.inputType()));
+					.readValue(input, this.converter.getJsonMapper().constructType(workflow.inputType()));
 			}
 			catch (RuntimeException ex) {
 				throw new IllegalArgumentException("The input for workflow '" + start.workflow() + "' ("

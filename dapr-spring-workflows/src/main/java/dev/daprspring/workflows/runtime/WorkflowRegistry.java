@@ -71,6 +71,10 @@ public final class WorkflowRegistry {
 		return found;
 	}
 
+	public boolean hasWorkflows() {
+		return !this.workflows.isEmpty();
+	}
+
 	public boolean isEmpty() {
 		return this.workflows.isEmpty() && this.activities.isEmpty();
 	}

@@ -24,9 +24,7 @@ import dev.daprspring.actors.client.ActorProxyFactory;
 import dev.daprspring.boot.autoconfigure.actors.fleet.ActiveTallies;
 import dev.daprspring.boot.autoconfigure.actors.fleet.FleetApplication;
 import dev.daprspring.boot.autoconfigure.actors.fleet.Tally;
-import dev.daprspring.boot.sidecar.controlplane.DaprPlacement;
-import dev.daprspring.boot.sidecar.controlplane.DaprScheduler;
-import dev.daprspring.boot.sidecar.testsupport.LocalRedisServer;
+import dev.daprspring.boot.sidecar.testsupport.SharedControlPlane;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -48,15 +46,9 @@ class ActorsOnManyInstancesIntegrationTests {
 	@TempDir
 	static Path work;
 
-	static Path components;
-
 	static Path configuration;
 
-	static LocalRedisServer redis;
-
-	static DaprPlacement placement;
-
-	static DaprScheduler scheduler;
+	static SharedControlPlane shared;
 
 	static final List<ConfigurableApplicationContext> fleet = new ArrayList<>();
 
@@ -64,12 +56,7 @@ class ActorsOnManyInstancesIntegrationTests {
 
 	@BeforeAll
 	static void startControlPlaneAndFleet() throws IOException {
-		redis = LocalRedisServer.start();
-		placement = new DaprPlacement();
-		placement.start();
-		scheduler = new DaprScheduler();
-		scheduler.start();
-		components = Files.createDirectory(work.resolve("components"));
+		shared = SharedControlPlane.start(work);
 		configuration = Files.writeString(work.resolve("configuration.yaml"), """
 				apiVersion: dapr.io/v1alpha1
 				kind: Configuration
@@ -80,20 +67,6 @@ class ActorsOnManyInstancesIntegrationTests {
 				  - name: ActorStateTTL
 				    enabled: true
 				""");
-		Files.writeString(components.resolve("statestore.yaml"), """
-				apiVersion: dapr.io/v1alpha1
-				kind: Component
-				metadata:
-				  name: statestore
-				spec:
-				  type: state.redis
-				  version: v1
-				  metadata:
-				  - name: redisHost
-				    value: "%s"
-				  - name: actorStateStore
-				    value: "true"
-				""".formatted(redis.address()));
 		for (int i = 0; i < 3; i++) {
 			fleet.add(start("fleet-" + i));
 		}
@@ -102,14 +75,8 @@ class ActorsOnManyInstancesIntegrationTests {
 	@AfterAll
 	static void stopAll() {
 		fleet.forEach(ConfigurableApplicationContext::close);
-		if (scheduler != null) {
-			scheduler.close();
-		}
-		if (placement != null) {
-			placement.close();
-		}
-		if (redis != null) {
-			redis.close();
+		if (shared != null) {
+			shared.close();
 		}
 	}
 
@@ -215,11 +182,9 @@ class ActorsOnManyInstancesIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String instance) {
-		return new SpringApplicationBuilder(FleetApplication.class).run("--server.port=0",
-				"--spring.application.name=fleet", "--fleet.instance=" + instance, "--dapr.sidecar.launch=always",
-				"--dapr.sidecar.resources-paths=" + components, "--dapr.sidecar.config=" + configuration,
-				"--dapr.sidecar.control-plane.placement-address=" + placement.address(),
-				"--dapr.sidecar.control-plane.scheduler-address=" + scheduler.address());
+		return new SpringApplicationBuilder(FleetApplication.class).run(shared.withSidecarArguments("--server.port=0",
+				"--spring.application.name=fleet", "--fleet.instance=" + instance,
+				"--dapr.sidecar.config=" + configuration));
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.daprspring.boot.autoconfigure.workflows;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,10 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.daprspring.boot.autoconfigure.workflows.fleet.FleetWorkflowsApplication;
-import dev.daprspring.boot.sidecar.component.DaprComponents;
-import dev.daprspring.boot.sidecar.controlplane.DaprPlacement;
-import dev.daprspring.boot.sidecar.controlplane.DaprScheduler;
-import dev.daprspring.boot.sidecar.testsupport.LocalRedisServer;
+import dev.daprspring.boot.sidecar.testsupport.SharedControlPlane;
 import dev.daprspring.workflows.client.WorkflowInstance;
 import dev.daprspring.workflows.client.WorkflowOperations;
 import dev.daprspring.workflows.client.WorkflowStatus;
@@ -45,26 +41,13 @@ class WorkflowsOnManyInstancesIntegrationTests {
 	@TempDir
 	static Path work;
 
-	static LocalRedisServer redis;
-
-	static DaprPlacement placement;
-
-	static DaprScheduler scheduler;
-
-	static Path components;
+	static SharedControlPlane shared;
 
 	static final List<ConfigurableApplicationContext> fleet = new ArrayList<>();
 
 	@BeforeAll
 	static void startControlPlaneAndFleet() throws IOException {
-		redis = LocalRedisServer.start();
-		placement = new DaprPlacement();
-		placement.start();
-		scheduler = new DaprScheduler();
-		scheduler.start();
-		components = Files.createDirectory(work.resolve("components"));
-		Files.writeString(components.resolve("statestore.yaml"),
-				DaprComponents.redisState("statestore", redis.address()).withMetadata("actorStateStore", "true").toYaml());
+		shared = SharedControlPlane.start(work);
 		fleet.add(start("fleet-0"));
 		fleet.add(start("fleet-1"));
 	}
@@ -72,14 +55,8 @@ class WorkflowsOnManyInstancesIntegrationTests {
 	@AfterAll
 	static void stopAll() {
 		fleet.forEach(ConfigurableApplicationContext::close);
-		if (scheduler != null) {
-			scheduler.close();
-		}
-		if (placement != null) {
-			placement.close();
-		}
-		if (redis != null) {
-			redis.close();
+		if (shared != null) {
+			shared.close();
 		}
 	}
 
@@ -138,11 +115,8 @@ class WorkflowsOnManyInstancesIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String instance) {
-		return new SpringApplicationBuilder(FleetWorkflowsApplication.class).run("--server.port=0",
-				"--spring.application.name=fleet-workflows", "--fleet.instance=" + instance,
-				"--dapr.sidecar.launch=always", "--dapr.sidecar.resources-paths=" + components,
-				"--dapr.sidecar.control-plane.placement-address=" + placement.address(),
-				"--dapr.sidecar.control-plane.scheduler-address=" + scheduler.address());
+		return new SpringApplicationBuilder(FleetWorkflowsApplication.class).run(shared.withSidecarArguments(
+				"--server.port=0", "--spring.application.name=fleet-workflows", "--fleet.instance=" + instance));
 	}
 
 }

@@ -18,10 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.autoconfigure.workflows.durable.DurableApplication;
 import dev.daprspring.boot.autoconfigure.workflows.durable.DurableApplication.Trip;
-import dev.daprspring.boot.sidecar.component.DaprComponents;
-import dev.daprspring.boot.sidecar.controlplane.DaprPlacement;
-import dev.daprspring.boot.sidecar.controlplane.DaprScheduler;
-import dev.daprspring.boot.sidecar.testsupport.LocalRedisServer;
+import dev.daprspring.boot.sidecar.testsupport.SharedControlPlane;
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.convert.DaprValueConverter;
@@ -51,13 +48,7 @@ class WorkflowsSurviveAKilledApplicationIntegrationTests {
 	@TempDir
 	static Path work;
 
-	static LocalRedisServer redis;
-
-	static DaprPlacement placement;
-
-	static DaprScheduler scheduler;
-
-	static Path components;
+	static SharedControlPlane shared;
 
 	static Path journal;
 
@@ -69,14 +60,7 @@ class WorkflowsSurviveAKilledApplicationIntegrationTests {
 
 	@BeforeAll
 	static void startControlPlaneAndRedis() throws IOException {
-		redis = LocalRedisServer.start();
-		placement = new DaprPlacement();
-		placement.start();
-		scheduler = new DaprScheduler();
-		scheduler.start();
-		components = Files.createDirectory(work.resolve("components"));
-		Files.writeString(components.resolve("statestore.yaml"),
-				DaprComponents.redisState("statestore", redis.address()).withMetadata("actorStateStore", "true").toYaml());
+		shared = SharedControlPlane.start(work);
 		journal = work.resolve("journal.txt");
 		grpcPort = freePort();
 		httpPort = freePort();
@@ -84,14 +68,8 @@ class WorkflowsSurviveAKilledApplicationIntegrationTests {
 
 	@AfterAll
 	static void stopAll() {
-		if (scheduler != null) {
-			scheduler.close();
-		}
-		if (placement != null) {
-			placement.close();
-		}
-		if (redis != null) {
-			redis.close();
+		if (shared != null) {
+			shared.close();
 		}
 	}
 
@@ -143,12 +121,10 @@ class WorkflowsSurviveAKilledApplicationIntegrationTests {
 		int readyBefore = journalLines("ready ").size();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-cp", System.getProperty("java.class.path"), DurableApplication.class.getName(),
-				"--server.port=0", "--spring.application.name=durable", "--dapr.sidecar.launch=always",
-				"--dapr.sidecar.grpc-port=" + grpcPort, "--dapr.sidecar.http-port=" + httpPort,
-				"--dapr.sidecar.api-token=" + TOKEN, "--dapr.sidecar.resources-paths=" + components,
-				"--dapr.sidecar.control-plane.placement-address=" + placement.address(),
-				"--dapr.sidecar.control-plane.scheduler-address=" + scheduler.address(),
-				"--durable.journal=" + journal));
+				"--server.port=0", "--spring.application.name=durable"));
+		command.addAll(List.of(shared.withSidecarArguments("--dapr.sidecar.grpc-port=" + grpcPort,
+				"--dapr.sidecar.http-port=" + httpPort, "--dapr.sidecar.api-token=" + TOKEN,
+				"--durable.journal=" + journal)));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("application.log").toFile()))
 			.start();
