@@ -217,8 +217,8 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	 * filter, the store has the API, and no transaction runs (whose writes it would not see).
 	 */
 	public boolean pushesDown(KeyValueQuery<?> query) {
-		return this.store.usesQueryApi() && query.getCriteria() instanceof IndexedPredicate criteria && criteria.filter() != null
-				&& access().writesThrough();
+		return this.store.usesQueryApi() && query.getCriteria() instanceof IndexedPredicate criteria
+				&& criteria.filter() != null && access().writesThrough();
 	}
 
 	private <T> Map<String, T> readAll(String keyspace, Class<T> type) {
