@@ -32,7 +32,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	private final EntityWriter direct;
 
-	private final TransactionalWrites transactional;
+	private final TransactionCommitter committer;
 
 	public DaprKeyValueAdapter(StateOperations state, JsonMapper jsonMapper, DaprMappingContext mappingContext) {
 		this(new StoreContext(state, jsonMapper, mappingContext));
@@ -45,7 +45,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		this.store = store;
 		IndexWriter indexWriter = new IndexWriter(store.state(), store.json(), store.mappingContext());
 		this.direct = new EntityWriter(store, indexWriter);
-		this.transactional = new TransactionalWrites(store, new TransactionCommitter(store, indexWriter));
+		this.committer = new TransactionCommitter(store, indexWriter);
 	}
 
 	/** The state store this adapter writes to. */
@@ -56,7 +56,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	// The one place that tells a transaction's writes from direct ones.
 	private EntityAccess access() {
 		StateTransactionBuffer tx = StateTransactionBuffer.current();
-		return (tx != null) ? this.transactional.in(tx) : this.direct;
+		return (tx != null) ? new TransactionalWrites(this.store, this.committer, tx) : this.direct;
 	}
 
 	/**

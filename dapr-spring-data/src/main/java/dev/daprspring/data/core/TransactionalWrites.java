@@ -16,151 +16,133 @@ import org.springframework.util.ClassUtils;
 /**
  * The adapter's reads and writes inside a transaction: writes go to the transaction's buffer,
  * reads see them, and the buffer's {@link TransactionCommitter} writes them when the
- * transaction commits.
+ * transaction commits. Made for one operation, on the buffer of the transaction running then.
  */
-final class TransactionalWrites {
+final class TransactionalWrites implements EntityAccess {
 
 	private final StoreContext store;
 
 	private final TransactionCommitter committer;
 
-	TransactionalWrites(StoreContext store, TransactionCommitter committer) {
+	private final StateTransactionBuffer tx;
+
+	TransactionalWrites(StoreContext store, TransactionCommitter committer, StateTransactionBuffer tx) {
 		this.store = store;
 		this.committer = committer;
+		this.tx = tx;
 	}
 
-	/** Reads and writes inside the transaction whose buffer this is. */
-	EntityAccess in(StateTransactionBuffer tx) {
-		return new Buffered(tx);
+	@Override
+	public boolean contains(String keyspace, String id) {
+		return view(key(keyspace, id), JsonNode.class) != null;
+	}
+
+	@Override
+	public <T> @Nullable T get(String keyspace, String id, Class<T> type) {
+		return view(key(keyspace, id), type);
+	}
+
+	@Override
+	public Object put(String keyspace, String id, Object item) {
+		Class<?> type = ClassUtils.getUserClass(item);
+		DaprEntityMetadata entity = this.store.metadata(type);
+		String key = key(keyspace, id);
+		this.tx.join(this.committer, "Saving '" + key + "'");
+		Object toWrite = item;
+		if (entity.isVersioned()) {
+			Long expected = entity.version(item);
+			Object current = view(key, type);
+			Long stored = (current != null) ? entity.version(current) : null;
+			EntityWriter.checkVersion(this.store.storeName(), key, expected, stored);
+			toWrite = entity.withVersion(item, (expected != null) ? expected + 1 : 1);
+		}
+		this.tx.put(key, new Write(keyspace, id, key, this.store.json().valueToTree(toWrite),
+				entity.timeToLive(toWrite), type, entity.indexedValues(toWrite)));
+		return toWrite;
+	}
+
+	@Override
+	public <T> @Nullable T delete(String keyspace, String id, Class<T> type) {
+		String key = key(keyspace, id);
+		this.tx.join(this.committer, "Deleting '" + key + "'");
+		T current = view(key, type);
+		this.tx.put(key, deletion(keyspace, id, key, type));
+		return current;
+	}
+
+	@Override
+	public <T> T deleteVersioned(String keyspace, String id, Class<T> type, T versioned) {
+		String key = key(keyspace, id);
+		this.tx.join(this.committer, "Deleting '" + key + "'");
+		T current = view(key, type);
+		DaprEntityMetadata entity = this.store.metadata(type);
+		Long expected = entity.version(versioned);
+		if (current == null) {
+			throw EntityWriter.staleVersion(this.store.storeName(), key, expected, null);
+		}
+		EntityWriter.checkVersion(this.store.storeName(), key, expected, entity.version(current));
+		this.tx.put(key, deletion(keyspace, id, key, type));
+		return versioned;
+	}
+
+	@Override
+	public void deleteAll(String keyspace, Class<?> type) {
+		KeyspaceIndex index = this.store.index(keyspace);
+		Set<String> indexed = index.allIds();
+		this.tx.join(this.committer, "Deleting all of keyspace '" + keyspace + "'");
+		Map<String, String> ids = new LinkedHashMap<>();
+		indexed.forEach((id) -> ids.put(id, index.entityKey(id)));
+		for (Write write : this.tx.writes()) {
+			if (write.keyspace().equals(keyspace)) {
+				ids.put(write.id(), write.key());
+			}
+		}
+		ids.forEach((id, key) -> this.tx.put(key, deletion(keyspace, id, key, type)));
+	}
+
+	@Override
+	public <T> void overlay(String keyspace, Map<String, T> entities, Class<T> type) {
+		if (!ownsBuffer()) {
+			// The buffered writes belong to another store.
+			return;
+		}
+		for (Write write : this.tx.writes()) {
+			if (!write.keyspace().equals(keyspace)) {
+				continue;
+			}
+			if (write.isDelete()) {
+				entities.remove(write.id());
+			}
+			else {
+				entities.put(write.id(), this.store.json().treeToValue(write.value(), type));
+			}
+		}
+	}
+
+	@Override
+	public boolean writesThrough() {
+		// Nothing reaches the store before the commit.
+		return false;
 	}
 
 	/** The entity as the transaction sees it: its own write, else the store's (remembering the ETag). */
-	private <T> @Nullable T view(StateTransactionBuffer tx, String key, Class<T> type) {
-		Write write = owns(tx) ? tx.write(key) : null;
+	private <T> @Nullable T view(String key, Class<T> type) {
+		Write write = ownsBuffer() ? this.tx.write(key) : null;
 		if (write != null) {
 			return (write.value() != null) ? this.store.json().treeToValue(write.value(), type) : null;
 		}
 		StateEntry<T> entry = this.store.state().getEntry(key, type);
-		tx.saw(store(), key, entry.etag(), entry.exists());
+		this.tx.saw(this.store.storeName(), key, entry.etag(), entry.exists());
 		return entry.value();
-	}
-
-	private final class Buffered implements EntityAccess {
-
-		private final StateTransactionBuffer tx;
-
-		Buffered(StateTransactionBuffer tx) {
-			this.tx = tx;
-		}
-
-		@Override
-		public boolean contains(String keyspace, String id) {
-			return view(this.tx, key(keyspace, id), JsonNode.class) != null;
-		}
-
-		@Override
-		public <T> @Nullable T get(String keyspace, String id, Class<T> type) {
-			return view(this.tx, key(keyspace, id), type);
-		}
-
-		@Override
-		public Object put(String keyspace, String id, Object item) {
-			Class<?> type = ClassUtils.getUserClass(item);
-			DaprEntityMetadata entity = TransactionalWrites.this.store.metadata(type);
-			String key = key(keyspace, id);
-			join(this.tx, "Saving '" + key + "'");
-			Object toWrite = item;
-			if (entity.isVersioned()) {
-				Long expected = entity.version(item);
-				Object current = view(this.tx, key, type);
-				EntityWriter.checkVersion(store(), key, expected, (current != null) ? entity.version(current) : null);
-				toWrite = entity.withVersion(item, (expected != null) ? expected + 1 : 1);
-			}
-			this.tx.put(key, new Write(keyspace, id, key, TransactionalWrites.this.store.json().valueToTree(toWrite),
-					entity.timeToLive(toWrite), type, entity.indexedValues(toWrite)));
-			return toWrite;
-		}
-
-		@Override
-		public <T> @Nullable T delete(String keyspace, String id, Class<T> type) {
-			String key = key(keyspace, id);
-			join(this.tx, "Deleting '" + key + "'");
-			T current = view(this.tx, key, type);
-			this.tx.put(key, deletion(keyspace, id, key, type));
-			return current;
-		}
-
-		@Override
-		public <T> T deleteVersioned(String keyspace, String id, Class<T> type, T versioned) {
-			String key = key(keyspace, id);
-			join(this.tx, "Deleting '" + key + "'");
-			T current = view(this.tx, key, type);
-			DaprEntityMetadata entity = TransactionalWrites.this.store.metadata(type);
-			Long expected = entity.version(versioned);
-			if (current == null) {
-				throw EntityWriter.staleVersion(store(), key, expected, null);
-			}
-			EntityWriter.checkVersion(store(), key, expected, entity.version(current));
-			this.tx.put(key, deletion(keyspace, id, key, type));
-			return versioned;
-		}
-
-		@Override
-		public void deleteAll(String keyspace, Class<?> type) {
-			KeyspaceIndex index = TransactionalWrites.this.store.index(keyspace);
-			Set<String> indexed = index.allIds();
-			join(this.tx, "Deleting all of keyspace '" + keyspace + "'");
-			Map<String, String> ids = new LinkedHashMap<>();
-			indexed.forEach((id) -> ids.put(id, index.entityKey(id)));
-			for (Write write : this.tx.writes()) {
-				if (write.keyspace().equals(keyspace)) {
-					ids.put(write.id(), write.key());
-				}
-			}
-			ids.forEach((id, key) -> this.tx.put(key, deletion(keyspace, id, key, type)));
-		}
-
-		@Override
-		public <T> void overlay(String keyspace, Map<String, T> entities, Class<T> type) {
-			if (!owns(this.tx)) {
-				// The buffered writes belong to another store.
-				return;
-			}
-			for (Write write : this.tx.writes()) {
-				if (!write.keyspace().equals(keyspace)) {
-					continue;
-				}
-				if (write.isDelete()) {
-					entities.remove(write.id());
-				}
-				else {
-					entities.put(write.id(), TransactionalWrites.this.store.json().treeToValue(write.value(), type));
-				}
-			}
-		}
-
-		@Override
-		public boolean writesThrough() {
-			// Nothing reaches the store before the commit.
-			return false;
-		}
-
 	}
 
 	private String key(String keyspace, String id) {
 		return this.store.index(keyspace).entityKey(id);
 	}
 
-	private String store() {
-		return this.store.storeName();
-	}
-
-	private void join(StateTransactionBuffer tx, String what) {
-		tx.join(this.committer, what);
-	}
-
-	private boolean owns(StateTransactionBuffer tx) {
-		return tx.owns(this.committer);
+	// Whether the buffer's writes go to this store (a transaction may have read another).
+	private boolean ownsBuffer() {
+		return this.tx.owns(this.committer);
 	}
 
 	private static Write deletion(String keyspace, String id, String key, Class<?> type) {
