@@ -23,14 +23,14 @@ import org.springframework.data.util.CloseableIterator;
 /**
  * A {@code KeyValueAdapter} over one Dapr state store. Entities are stored as plain JSON at
  * {@code <keyspace>:<id>}; keyspaces are enumerated through their sharded id index, and
- * queries are evaluated in memory over the whole keyspace. Single-entity operations go to the
- * {@link EntityWriter} outside transactions and to {@link TransactionalWrites} inside them.
+ * queries are evaluated in memory over the whole keyspace. Single-entity operations go to
+ * {@link DirectAccess} outside transactions and to {@link TransactionalWrites} inside them.
  */
 public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 
 	private final StoreContext store;
 
-	private final EntityWriter direct;
+	private final DirectAccess direct;
 
 	private final TransactionCommitter committer;
 
@@ -44,7 +44,7 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		super(new DaprQueryEngine(store));
 		this.store = store;
 		IndexWriter indexWriter = new IndexWriter(store.state(), store.json(), store.mappingContext());
-		this.direct = new EntityWriter(store, indexWriter);
+		this.direct = new DirectAccess(store, indexWriter);
 		this.committer = new TransactionCommitter(store, indexWriter);
 	}
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the adapter reads and writes single entities: straight to the store
- * ({@link EntityWriter}), or into the buffer of the transaction running on the thread
+ * ({@link DirectAccess}), or into the buffer of the transaction running on the thread
  * ({@link TransactionalWrites}). The adapter picks one per operation, in one place.
  */
 interface EntityAccess {

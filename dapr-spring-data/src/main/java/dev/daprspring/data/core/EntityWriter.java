@@ -2,7 +2,6 @@ package dev.daprspring.data.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,11 +25,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.util.ClassUtils;
 
 /**
- * Writes entities straight to the store, outside transactions: each save guarded by the
+ * Saves entities straight to the store, outside transactions: each save guarded by the
  * entity's ETag and its {@code @Version}, retried on conflicts, with the index entries kept
- * by the {@link IndexWriter}.
+ * by the {@link IndexWriter}; and the version checks, which transactions share.
  */
-final class EntityWriter implements EntityAccess {
+final class EntityWriter {
 
 	static final SaveOptions FIRST_WRITE = SaveOptions.none().withConcurrency(SaveOptions.Concurrency.FIRST_WRITE);
 
@@ -38,28 +37,19 @@ final class EntityWriter implements EntityAccess {
 
 	private final IndexWriter indexWriter;
 
-	private final RecentEntities recent = new RecentEntities();
+	private final RecentEntities recent;
 
-	EntityWriter(StoreContext store, IndexWriter indexWriter) {
+	EntityWriter(StoreContext store, IndexWriter indexWriter, RecentEntities recent) {
 		this.store = store;
 		this.indexWriter = indexWriter;
+		this.recent = recent;
 	}
 
-	@Override
-	public boolean contains(String keyspace, String id) {
-		return this.store.state().getEntry(this.store.index(keyspace).entityKey(id), JsonNode.class).exists();
-	}
-
-	@Override
-	public <T> @Nullable T get(String keyspace, String id, Class<T> type) {
-		String key = this.store.index(keyspace).entityKey(id);
-		StateEntry<T> entry = this.store.state().getEntry(key, type);
-		rememberRead(key, entry);
-		return entry.value();
-	}
-
-	@Override
-	public Object put(String keyspace, String id, Object item) {
+	/**
+	 * Saves the entity, starting over on a conflict with a concurrent writer.
+	 * @return the entity as written, with its new version
+	 */
+	Object save(String keyspace, String id, Object item) {
 		Class<?> type = ClassUtils.getUserClass(item);
 		DaprEntityMetadata entity = this.store.metadata(type);
 		KeyspaceIndex index = this.store.index(keyspace);
@@ -204,15 +194,6 @@ final class EntityWriter implements EntityAccess {
 		return (ttl != null) ? options.withTtl(ttl) : options;
 	}
 
-	/** Remembers the ETag an entity was read with, for a save of it right after. */
-	private void rememberRead(String key, StateEntry<?> entry) {
-		Object value = entry.value();
-		if (this.store.etagsGuardDeletes() && value != null && entry.etag() != null) {
-			DaprEntityMetadata entity = this.store.metadata(value.getClass());
-			this.recent.read(key, new AsRead(entry.etag(), entity.version(value), entity.indexedValues(value)));
-		}
-	}
-
 	/**
 	 * Whether the entity changed since it was read: state.redis reports a stale ETag on a
 	 * deleted key, or a lost create-if-absent race, as an internal error rather than a mismatch.
@@ -220,78 +201,6 @@ final class EntityWriter implements EntityAccess {
 	private boolean changedSince(String key, StateEntry<?> read) {
 		StateEntry<JsonNode> now = this.store.state().getEntry(key, JsonNode.class);
 		return read.exists() ? !now.exists() || !Objects.equals(now.etag(), read.etag()) : now.exists();
-	}
-
-	@Override
-	public <T> @Nullable T delete(String keyspace, String id, Class<T> type) {
-		KeyspaceIndex index = this.store.index(keyspace);
-		String key = index.entityKey(id);
-		T existing = this.store.state().getEntry(key, type).value();
-		this.recent.forget(key);
-		if (existing != null) {
-			this.store.state().delete(key);
-		}
-		this.indexWriter.remove(index, type, index.entries(id, indexedValues(existing)));
-		return existing;
-	}
-
-	@Override
-	public <T> T deleteVersioned(String keyspace, String id, Class<T> type, T entity) {
-		KeyspaceIndex index = this.store.index(keyspace);
-		String key = index.entityKey(id);
-		Long expected = this.store.metadata(type).version(entity);
-		StateEntry<T> stored = this.store.state().getEntry(key, type);
-		T current = stored.value();
-		if (current == null) {
-			throw staleVersion(this.store.storeName(), key, expected, null);
-		}
-		checkVersion(this.store.storeName(), key, expected, this.store.metadata(type).version(current));
-		this.recent.forget(key);
-		try {
-			this.store.state().delete(key, stored.etag());
-		}
-		catch (DaprEtagMismatchException ex) {
-			throw staleVersion(this.store.storeName(), key, expected, null);
-		}
-		this.indexWriter.remove(index, type, index.entries(id, indexedValues(current)));
-		return entity;
-	}
-
-	@Override
-	public void deleteAll(String keyspace, Class<?> type) {
-		KeyspaceIndex index = this.store.index(keyspace);
-		DaprEntityMetadata entity = this.store.metadata(type);
-		Set<String> indexed = index.allIds();
-		Map<String, Set<String>> entries = new LinkedHashMap<>();
-		indexed.forEach((id) -> KeyspaceIndex.merge(entries, index.entries(id, Map.of())));
-		if (entity.hasIndexes()) {
-			// The values of the entities name their value-index entries.
-			this.store.readAll(keyspace, type).forEach((id, stored) -> KeyspaceIndex.merge(entries,
-					index.entries(id, entity.indexedValues(stored))));
-		}
-		List<String> ids = new ArrayList<>(indexed);
-		ids.forEach((id) -> this.recent.forget(index.entityKey(id)));
-		// Entities first, then their ids: the index may briefly hold ids of deleted entities,
-		// never the reverse.
-		for (int from = 0; from < ids.size(); from += 100) {
-			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
-			this.store.state().transaction((tx) -> chunk.forEach((id) -> tx.delete(index.entityKey(id))));
-		}
-		this.indexWriter.remove(index, type, entries);
-	}
-
-	@Override
-	public <T> void overlay(String keyspace, Map<String, T> entities, Class<T> type) {
-		// Nothing held back.
-	}
-
-	@Override
-	public boolean writesThrough() {
-		return true;
-	}
-
-	private Map<String, String> indexedValues(@Nullable Object entity) {
-		return (entity != null) ? this.store.metadata(entity.getClass()).indexedValues(entity) : Map.of();
 	}
 
 	/**
