@@ -128,7 +128,7 @@ public class DaprKeyValueTemplate extends KeyValueTemplate {
 	// An entity without an id gets the one it is stored under.
 	@SuppressWarnings("unchecked")
 	private <T> T withId(Object id, T item) {
-		DaprEntityMetadata entity = this.adapter.metadata(ClassUtils.getUserClass(item));
+		DaprEntityMetadata entity = this.mappingContext.metadata(ClassUtils.getUserClass(item));
 		return (entity.id(item) == null) ? (T) entity.withId(item, id) : item;
 	}
 

@@ -24,12 +24,17 @@ final class DaprQueryEngine extends PredicateQueryEngine {
 
 	private static final PathSortAccessor SORT = new PathSortAccessor();
 
+	private final StoreContext store;
+
+	DaprQueryEngine(StoreContext store) {
+		this.store = store;
+	}
+
 	@Override
 	public <T> Collection<T> execute(KeyValueQuery<?> query, String keyspace, Class<T> type) {
 		if (pushable(query)) {
 			@SuppressWarnings("unchecked")
-			Collection<T> found = (Collection<T>) adapter().queryApi(keyspace, (IndexedPredicate) query.getCriteria(),
-					query.getSort(), SORT.resolve(query), query.getOffset(), query.getRows());
+			Collection<T> found = (Collection<T>) queryApi(query, keyspace);
 			return found;
 		}
 		return super.execute(query, keyspace, type);
@@ -38,8 +43,7 @@ final class DaprQueryEngine extends PredicateQueryEngine {
 	@Override
 	public Collection<?> execute(KeyValueQuery<?> query, String keyspace) {
 		if (pushable(query)) {
-			return adapter().queryApi(keyspace, (IndexedPredicate) query.getCriteria(), query.getSort(),
-					SORT.resolve(query), query.getOffset(), query.getRows());
+			return queryApi(query, keyspace);
 		}
 		return super.execute(query, keyspace);
 	}
@@ -47,8 +51,7 @@ final class DaprQueryEngine extends PredicateQueryEngine {
 	@Override
 	public long count(KeyValueQuery<?> query, String keyspace) {
 		if (pushable(query)) {
-			return adapter().queryApi(keyspace, (IndexedPredicate) query.getCriteria(), Sort.unsorted(), null, -1, -1)
-				.size();
+			return stateQuery(keyspace).run((IndexedPredicate) query.getCriteria(), Sort.unsorted(), null, 0, -1).size();
 		}
 		return super.count(query, keyspace);
 	}
@@ -57,8 +60,19 @@ final class DaprQueryEngine extends PredicateQueryEngine {
 		return getAdapter() instanceof DaprKeyValueAdapter adapter && adapter.pushesDown(query);
 	}
 
-	private DaprKeyValueAdapter adapter() {
-		return (DaprKeyValueAdapter) getRequiredAdapter();
+	/**
+	 * Runs a query through the state query API: its filter, and its sort when every sorted
+	 * property is a text property (so the database's text ordering is the property's order),
+	 * with the entity id as tie-breaker; see {@link StateQuery}.
+	 */
+	private List<Object> queryApi(KeyValueQuery<?> query, String keyspace) {
+		return stateQuery(keyspace).run((IndexedPredicate) query.getCriteria(), query.getSort(), SORT.resolve(query),
+				Math.max(query.getOffset(), 0), query.getRows());
+	}
+
+	private StateQuery stateQuery(String keyspace) {
+		return new StateQuery(this.store.state(), this.store.json(),
+				this.store.mappingContext().entity(this.store.typeOf(keyspace)), keyspace);
 	}
 
 	@Override

@@ -42,6 +42,11 @@ final class StateQuery {
 		this.prefix = keyspace + ":";
 	}
 
+	/**
+	 * Runs the query: with a pushed order, pages are fetched only until the requested rows are
+	 * found; otherwise every match is read, then sorted and paged here.
+	 * @param rows how many results at most, {@code -1} for all
+	 */
 	@SuppressWarnings("unchecked")
 	List<Object> run(IndexedPredicate criteria, Sort sort, @Nullable Comparator<?> comparator, long offset, int rows) {
 		List<Map<String, String>> order = pushedOrder(sort);

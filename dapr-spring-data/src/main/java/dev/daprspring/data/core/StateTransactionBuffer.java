@@ -24,7 +24,8 @@ public final class StateTransactionBuffer {
 
 	private final boolean readOnly;
 
-	private @Nullable DaprKeyValueAdapter owner;
+	// Writes the buffer to the store its first write picked.
+	private @Nullable Committer committer;
 
 	private @Nullable String firstWriter;
 
@@ -57,8 +58,8 @@ public final class StateTransactionBuffer {
 
 	/** Writes the buffered changes to their state store, or does nothing when there are none. */
 	public void commit() {
-		if (this.owner != null && !this.writes.isEmpty()) {
-			this.owner.commit(this);
+		if (this.committer != null && !this.writes.isEmpty()) {
+			this.committer.commit(this);
 		}
 	}
 
@@ -66,33 +67,33 @@ public final class StateTransactionBuffer {
 	public void clear() {
 		this.writes.clear();
 		this.seen.clear();
-		this.owner = null;
+		this.committer = null;
 	}
 
 	/**
-	 * Enlists a store's adapter for a write: the first write picks the store, and every later
+	 * Enlists a store's committer for a write: the first write picks the store, and every later
 	 * write must go to the same one.
 	 */
-	void join(DaprKeyValueAdapter adapter, String what) {
+	void join(Committer committer, String what) {
 		if (this.readOnly) {
-			throw new InvalidDataAccessApiUsageException(what + " in state store '" + adapter.storeName()
+			throw new InvalidDataAccessApiUsageException(what + " in state store '" + committer.storeName()
 					+ "' inside a read-only transaction; remove readOnly = true from @Transactional to write");
 		}
-		if (this.owner == null) {
-			this.owner = adapter;
+		if (this.committer == null) {
+			this.committer = committer;
 			this.firstWriter = what;
 		}
-		else if (this.owner != adapter) {
-			throw new InvalidDataAccessApiUsageException(what + " in state store '" + adapter.storeName()
-					+ "', but this transaction already writes to state store '" + this.owner.storeName() + "' ("
+		else if (this.committer != committer) {
+			throw new InvalidDataAccessApiUsageException(what + " in state store '" + committer.storeName()
+					+ "', but this transaction already writes to state store '" + this.committer.storeName() + "' ("
 					+ this.firstWriter + "). A Dapr state transaction covers one store: write to the other store "
 					+ "in a transaction of its own (for example @Transactional(propagation = REQUIRES_NEW)).");
 		}
 	}
 
-	/** Whether the transaction writes to this adapter's store. */
-	boolean owns(DaprKeyValueAdapter adapter) {
-		return this.owner == adapter;
+	/** Whether the transaction writes through this committer (to its store). */
+	boolean owns(Committer committer) {
+		return this.committer == committer;
 	}
 
 	/** What the transaction last wrote at the key, or {@code null} when it did not write it. */
@@ -118,6 +119,15 @@ public final class StateTransactionBuffer {
 	/** Remembers the key's ETag unless the transaction read the key before. */
 	void saw(String store, String key, @Nullable String etag, boolean exists) {
 		this.seen.computeIfAbsent(store, (s) -> new LinkedHashMap<>()).putIfAbsent(key, new Seen(exists, etag));
+	}
+
+	/** Writes the buffered changes of a transaction to one state store. */
+	interface Committer {
+
+		String storeName();
+
+		void commit(StateTransactionBuffer buffer);
+
 	}
 
 	/**

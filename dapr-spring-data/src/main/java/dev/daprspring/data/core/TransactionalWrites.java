@@ -1,121 +1,112 @@
 package dev.daprspring.data.core;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import dev.daprspring.core.state.SaveOptions;
 import dev.daprspring.core.state.StateEntry;
-import dev.daprspring.core.state.StateOperations;
-import dev.daprspring.core.state.StateTransaction;
-import dev.daprspring.data.core.StateTransactionBuffer.Seen;
 import dev.daprspring.data.core.StateTransactionBuffer.Write;
 import dev.daprspring.data.index.KeyspaceIndex;
 import dev.daprspring.data.mapping.DaprEntityMetadata;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.util.ClassUtils;
 
 /**
- * The adapter's writes inside a transaction: they go to the transaction's buffer, reads see
- * them, and the commit writes them as one state transaction.
- *
- * <p>The commit first reads every entity the transaction read and writes, and rolls back with
- * nothing written if one of them changed since (state.redis applies the other operations of a
- * transaction when one of them has a stale ETag, so the check must come first there). Then it
- * adds the ids of the saved entities to the keyspace index, commits the entities in one state
- * transaction, each with the ETag the transaction first saw, and at last removes the ids of the
- * deleted ones. The index is kept outside the state transaction, as outside transactions, so
- * that it holds every stored entity on every store whatever the transaction does.
+ * The adapter's reads and writes inside a transaction: writes go to the transaction's buffer,
+ * reads see them, and the buffer's {@link TransactionCommitter} writes them when the
+ * transaction commits. Made for one operation, on the buffer of the transaction running then.
  */
-final class TransactionalWrites {
+final class TransactionalWrites implements EntityAccess {
 
-	private static final SaveOptions FIRST_WRITE = SaveOptions.none()
-		.withConcurrency(SaveOptions.Concurrency.FIRST_WRITE);
+	private final StoreContext store;
 
-	private final DaprKeyValueAdapter adapter;
+	private final TransactionCommitter committer;
 
-	private final StateOperations state;
+	private final StateTransactionBuffer tx;
 
-	private final JsonMapper jsonMapper;
-
-	TransactionalWrites(DaprKeyValueAdapter adapter, StateOperations state, JsonMapper jsonMapper) {
-		this.adapter = adapter;
-		this.state = state;
-		this.jsonMapper = jsonMapper;
+	TransactionalWrites(StoreContext store, TransactionCommitter committer, StateTransactionBuffer tx) {
+		this.store = store;
+		this.committer = committer;
+		this.tx = tx;
 	}
 
-	/** The entity as the transaction sees it: its own write, else the store's (remembering the ETag). */
-	<T> @Nullable T view(StateTransactionBuffer tx, String key, Class<T> type) {
-		Write write = tx.owns(this.adapter) ? tx.write(key) : null;
-		if (write != null) {
-			return (write.value() != null) ? this.jsonMapper.treeToValue(write.value(), type) : null;
-		}
-		StateEntry<T> entry = this.state.getEntry(key, type);
-		tx.saw(this.adapter.storeName(), key, entry.etag(), entry.exists());
-		return entry.value();
+	@Override
+	public boolean contains(String keyspace, String id) {
+		return view(key(keyspace, id), JsonNode.class) != null;
 	}
 
-	Object put(StateTransactionBuffer tx, String keyspace, String id, String key, DaprEntityMetadata entity,
-			Class<?> type, Object item) {
-		tx.join(this.adapter, "Saving '" + key + "'");
+	@Override
+	public <T> @Nullable T get(String keyspace, String id, Class<T> type) {
+		return view(key(keyspace, id), type);
+	}
+
+	@Override
+	public Object put(String keyspace, String id, Object item) {
+		Class<?> type = ClassUtils.getUserClass(item);
+		DaprEntityMetadata entity = this.store.metadata(type);
+		String key = key(keyspace, id);
+		this.tx.join(this.committer, "Saving '" + key + "'");
 		Object toWrite = item;
 		if (entity.isVersioned()) {
 			Long expected = entity.version(item);
-			Object current = view(tx, key, type);
+			Object current = view(key, type);
 			Long stored = (current != null) ? entity.version(current) : null;
-			if (!Objects.equals(expected, stored)) {
-				throw this.adapter.staleVersion(key, expected, stored);
-			}
+			EntityWriter.checkVersion(this.store.storeName(), key, expected, stored);
 			toWrite = entity.withVersion(item, (expected != null) ? expected + 1 : 1);
 		}
-		tx.put(key, new Write(keyspace, id, key, this.jsonMapper.valueToTree(toWrite), entity.timeToLive(toWrite), type,
-				entity.indexedValues(toWrite)));
+		this.tx.put(key, new Write(keyspace, id, key, this.store.json().valueToTree(toWrite),
+				entity.timeToLive(toWrite), type, entity.indexedValues(toWrite)));
 		return toWrite;
 	}
 
-	<T> @Nullable T delete(StateTransactionBuffer tx, String keyspace, String id, String key, Class<T> type,
-			@Nullable T versioned) {
-		tx.join(this.adapter, "Deleting '" + key + "'");
-		T current = view(tx, key, type);
-		if (versioned != null) {
-			DaprEntityMetadata entity = this.adapter.metadata(type);
-			Long expected = entity.version(versioned);
-			Long stored = (current != null) ? entity.version(current) : null;
-			if (current == null || !Objects.equals(expected, stored)) {
-				throw this.adapter.staleVersion(key, expected, stored);
-			}
-		}
-		tx.put(key, new Write(keyspace, id, key, null, null, type, Map.of()));
+	@Override
+	public <T> @Nullable T delete(String keyspace, String id, Class<T> type) {
+		String key = key(keyspace, id);
+		this.tx.join(this.committer, "Deleting '" + key + "'");
+		T current = view(key, type);
+		this.tx.put(key, deletion(keyspace, id, key, type));
 		return current;
 	}
 
-	void deleteAll(StateTransactionBuffer tx, String keyspace, Class<?> type, Set<String> indexed) {
-		tx.join(this.adapter, "Deleting all of keyspace '" + keyspace + "'");
+	@Override
+	public <T> T deleteVersioned(String keyspace, String id, Class<T> type, T versioned) {
+		String key = key(keyspace, id);
+		this.tx.join(this.committer, "Deleting '" + key + "'");
+		T current = view(key, type);
+		DaprEntityMetadata entity = this.store.metadata(type);
+		Long expected = entity.version(versioned);
+		if (current == null) {
+			throw EntityWriter.staleVersion(this.store.storeName(), key, expected, null);
+		}
+		EntityWriter.checkVersion(this.store.storeName(), key, expected, entity.version(current));
+		this.tx.put(key, deletion(keyspace, id, key, type));
+		return versioned;
+	}
+
+	@Override
+	public void deleteAll(String keyspace, Class<?> type) {
+		KeyspaceIndex index = this.store.index(keyspace);
+		Set<String> indexed = index.allIds();
+		this.tx.join(this.committer, "Deleting all of keyspace '" + keyspace + "'");
 		Map<String, String> ids = new LinkedHashMap<>();
-		indexed.forEach((id) -> ids.put(id, this.adapter.index(keyspace).entityKey(id)));
-		for (Write write : tx.writes()) {
+		indexed.forEach((id) -> ids.put(id, index.entityKey(id)));
+		for (Write write : this.tx.writes()) {
 			if (write.keyspace().equals(keyspace)) {
 				ids.put(write.id(), write.key());
 			}
 		}
-		ids.forEach((id, key) -> tx.put(key, new Write(keyspace, id, key, null, null, type, Map.of())));
+		ids.forEach((id, key) -> this.tx.put(key, deletion(keyspace, id, key, type)));
 	}
 
-	/** Applies the transaction's own writes to entities read from the store. */
-	<T> void overlay(StateTransactionBuffer tx, String keyspace, Map<String, T> entities, Class<T> type) {
-		if (!tx.owns(this.adapter)) {
+	@Override
+	public <T> void overlay(String keyspace, Map<String, T> entities, Class<T> type) {
+		if (!ownsBuffer()) {
 			// The buffered writes belong to another store.
 			return;
 		}
-		for (Write write : tx.writes()) {
+		for (Write write : this.tx.writes()) {
 			if (!write.keyspace().equals(keyspace)) {
 				continue;
 			}
@@ -123,137 +114,39 @@ final class TransactionalWrites {
 				entities.remove(write.id());
 			}
 			else {
-				entities.put(write.id(), this.jsonMapper.treeToValue(write.value(), type));
+				entities.put(write.id(), this.store.json().treeToValue(write.value(), type));
 			}
 		}
 	}
 
-	void commit(StateTransactionBuffer tx) {
-		List<Write> writes = tx.writes();
-		String store = this.adapter.storeName();
-		// One read of everything written: the ETag check, and the indexed values being replaced.
-		List<StateEntry<JsonNode>> stored = this.state.getAll(writes.stream().map(Write::key).toList(),
-				JsonNode.class);
-		List<String> stale = changedSinceRead(tx, stored);
-		if (!stale.isEmpty()) {
-			throw conflict(stale, "nothing was written");
-		}
-		Map<String, Map<String, Set<String>>> added = new LinkedHashMap<>();
-		Map<String, Map<String, Set<String>>> obsolete = new LinkedHashMap<>();
-		for (int i = 0; i < writes.size(); i++) {
-			Write write = writes.get(i);
-			KeyspaceIndex index = this.adapter.index(write.keyspace());
-			DaprEntityMetadata entity = this.adapter.metadata(write.type());
-			// Only indexed values need the previous entity.
-			Object previous = (stored.get(i).exists() && entity.hasIndexes())
-					? this.jsonMapper.treeToValue(stored.get(i).value(), write.type()) : null;
-			Map<String, Set<String>> removed = obsolete.computeIfAbsent(write.keyspace(), (k) -> new LinkedHashMap<>());
-			if (write.isDelete()) {
-				Map<String, String> values = (previous != null) ? entity.indexedValues(previous) : Map.of();
-				KeyspaceIndex.merge(removed, index.entries(write.id(), values));
-				continue;
-			}
-			KeyspaceIndex.merge(added.computeIfAbsent(write.keyspace(), (k) -> new LinkedHashMap<>()),
-					index.entries(write.id(), write.values()));
-			if (previous != null) {
-				KeyspaceIndex.merge(removed,
-						this.adapter.obsoleteEntries(index, entity, write.id(), previous, write.values()));
-			}
-		}
-		added.forEach((keyspace, entries) -> this.adapter.index(keyspace).addAll(entries));
-		StateTransaction transaction = new StateTransaction();
-		for (Write write : writes) {
-			Seen seen = tx.seen(store, write.key());
-			String etag = (seen != null && seen.exists()) ? seen.etag() : null;
-			if (write.isDelete()) {
-				transaction.delete(write.key(), etag);
-				continue;
-			}
-			// Read before: its ETag, or (read as absent) created only if still absent.
-			SaveOptions options = (seen != null) ? FIRST_WRITE.withEtag(etag) : SaveOptions.none();
-			Duration ttl = write.ttl();
-			transaction.upsert(write.key(), write.value(), (ttl != null) ? options.withTtl(ttl) : options);
-		}
-		try {
-			this.state.execute(transaction);
-		}
-		catch (DataAccessException ex) {
-			List<String> changed = changedSinceRead(tx,
-					this.state.getAll(writes.stream().map(Write::key).toList(), JsonNode.class));
-			if (ex instanceof OptimisticLockingFailureException || !changed.isEmpty()) {
-				throw conflict(changed, "the store rejected the state transaction (on state.redis the operations "
-						+ "without a conflict may have been applied, see the README)", ex);
-			}
-			throw ex;
-		}
-		finally {
-			// A concurrent delete may have removed a saved entry between adding it and the commit.
-			added.forEach((keyspace, entries) -> this.adapter.index(keyspace).addAll(entries));
-		}
-		if (this.adapter.usesQueryApi()) {
-			storeAsDocuments(writes);
-		}
-		obsolete.forEach((keyspace, entries) -> {
-			if (!entries.isEmpty()) {
-				this.adapter.removeFromIndex(this.adapter.index(keyspace), typeIn(writes, keyspace), entries);
-			}
-		});
+	@Override
+	public boolean writesThrough() {
+		// Nothing reaches the store before the commit.
+		return false;
 	}
 
-	/**
-	 * Writes the saved entities again, one by one, so that the state query API sees them: daprd
-	 * hands the values of a gRPC state transaction to the store as bytes, which state.postgresql
-	 * v1 keeps as binary rather than as a JSON document. Each is written only if it still holds
-	 * what the transaction wrote (its ETag then guards the write).
-	 */
-	private void storeAsDocuments(List<Write> writes) {
-		List<Write> saved = writes.stream().filter((w) -> !w.isDelete()).toList();
-		// As text: JSON numbers read back may be of another node type than those written.
-		List<StateEntry<String>> now = this.state.getAll(saved.stream().map(Write::key).toList(), String.class);
-		for (int i = 0; i < saved.size(); i++) {
-			Write write = saved.get(i);
-			StateEntry<String> entry = now.get(i);
-			if (entry.exists() && entry.etag() != null
-					&& Objects.equals(entry.value(), this.jsonMapper.writeValueAsString(write.value()))) {
-				SaveOptions options = FIRST_WRITE.withEtag(entry.etag());
-				Duration ttl = write.ttl();
-				try {
-					this.state.save(write.key(), write.value(), (ttl != null) ? options.withTtl(ttl) : options);
-				}
-				catch (OptimisticLockingFailureException ex) {
-					// Written by someone else since: theirs stands.
-				}
-			}
+	/** The entity as the transaction sees it: its own write, else the store's (remembering the ETag). */
+	private <T> @Nullable T view(String key, Class<T> type) {
+		Write write = ownsBuffer() ? this.tx.write(key) : null;
+		if (write != null) {
+			return (write.value() != null) ? this.store.json().treeToValue(write.value(), type) : null;
 		}
+		StateEntry<T> entry = this.store.state().getEntry(key, type);
+		this.tx.saw(this.store.storeName(), key, entry.etag(), entry.exists());
+		return entry.value();
 	}
 
-	/** The keys the transaction read whose ETag is no longer the one it read. */
-	private List<String> changedSinceRead(StateTransactionBuffer tx, List<StateEntry<JsonNode>> now) {
-		String store = this.adapter.storeName();
-		List<String> changed = new ArrayList<>();
-		for (StateEntry<JsonNode> entry : now) {
-			Seen seen = tx.seen(store, entry.key());
-			if (seen != null && (seen.exists() != entry.exists()
-					|| (seen.exists() && !Objects.equals(seen.etag(), entry.etag())))) {
-				changed.add(entry.key());
-			}
-		}
-		return changed;
+	private String key(String keyspace, String id) {
+		return this.store.index(keyspace).entityKey(id);
 	}
 
-	private static Class<?> typeIn(List<Write> writes, String keyspace) {
-		return writes.stream().filter((w) -> w.keyspace().equals(keyspace)).findFirst().orElseThrow().type();
+	// Whether the buffer's writes go to this store (a transaction may have read another).
+	private boolean ownsBuffer() {
+		return this.tx.owns(this.committer);
 	}
 
-	private OptimisticLockingFailureException conflict(List<String> keys, String outcome) {
-		return conflict(keys, outcome, null);
-	}
-
-	private OptimisticLockingFailureException conflict(List<String> keys, String outcome, @Nullable Throwable cause) {
-		String which = keys.isEmpty() ? "an entity it writes was" : "entities " + keys + " were";
-		return new OptimisticLockingFailureException("Transaction on state store '" + this.adapter.storeName()
-				+ "' rolled back: " + which + " changed by someone else after the transaction read them; " + outcome
-				+ ". Run the transaction again.", cause);
+	private static Write deletion(String keyspace, String id, String key, Class<?> type) {
+		return new Write(keyspace, id, key, null, null, type, Map.of());
 	}
 
 }

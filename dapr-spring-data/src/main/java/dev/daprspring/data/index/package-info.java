@@ -26,8 +26,9 @@
  * cannot stop a concurrent save).</li>
  * </ul>
  * Whatever the interleaving, the last index change for an entry is such a check, made after the
- * last entity write it could miss. Pruning the ids of entities that are gone (a save checks a
- * shard once it is large, see {@code DaprKeyValueAdapter}) is such a removal, with its check.
+ * last entity write it could miss. {@link IndexWriter} carries these steps out. Pruning the ids
+ * of entities that are gone (a save checks a shard once it is large, see
+ * {@link IndexWriter#pruneIfGrown}) is such a removal, with its check.
  * On stores that reject a write whose ETag names a key deleted since (state.in-memory,
  * state.postgresql v1), an update that keeps the indexed values it read skips both steps: it
  * writes with the ETag of the entity it read, so a removal's check that ran between its read

@@ -35,6 +35,8 @@ public class DaprMappingContext extends KeyValueMappingContext {
 
 	private final Map<Class<?>, String> repositoryKeyspaces = new ConcurrentHashMap<>();
 
+	private final Map<Class<?>, DaprEntityMetadata> metadata = new ConcurrentHashMap<>();
+
 	public DaprMappingContext() {
 		setFallbackKeySpaceResolver(this::fallbackKeyspace);
 	}
@@ -57,6 +59,11 @@ public class DaprMappingContext extends KeyValueMappingContext {
 	/** The mapped entity of this type, mapping it now if needed. */
 	public KeyValuePersistentEntity<?, ?> entity(Class<?> type) {
 		return (KeyValuePersistentEntity<?, ?>) getRequiredPersistentEntity(type);
+	}
+
+	/** What the adapter reads and writes of an entity of this type (made once per type). */
+	public DaprEntityMetadata metadata(Class<?> type) {
+		return this.metadata.computeIfAbsent(type, (t) -> new DaprEntityMetadata(entity(t)));
 	}
 
 	@Override
