@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * record, a generic type, {@code String}, {@code byte[]}), a
  * {@link dev.daprspring.core.pubsub.CloudEvent CloudEvent&lt;T&gt;}, a Spring
  * {@link org.springframework.messaging.Message Message&lt;T&gt;} with the CloudEvent
- * attributes as headers (see {@link dev.daprspring.messaging.invoke.DaprHeaders}), and
+ * attributes as headers (see {@link dev.daprspring.messaging.handler.DaprHeaders}), and
  * {@link org.springframework.messaging.handler.annotation.Header @Header} parameters.
  * <p>
  * Outcome: returning normally acknowledges the event; returning a

@@ -16,7 +16,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
-import dev.daprspring.messaging.invoke.EventMessages;
+import dev.daprspring.messaging.handler.EventMessages;
 import dev.daprspring.messaging.observation.DefaultTopicDeliveryObservationConvention;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationContext;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import dev.daprspring.core.pubsub.PubSubOperations;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
-import dev.daprspring.messaging.invoke.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.core.pubsub.PubSubOperations;
 import dev.daprspring.core.pubsub.PublishOptions;
-import dev.daprspring.messaging.invoke.CloudEventDataConverter;
-import dev.daprspring.messaging.invoke.DaprHeaders;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.DaprHeaders;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.messaging.Message;
 import org.springframework.util.ReflectionUtils;

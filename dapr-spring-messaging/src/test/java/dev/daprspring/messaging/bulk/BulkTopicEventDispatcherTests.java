@@ -25,7 +25,7 @@ import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import dev.daprspring.messaging.endpoint.BulkSubscribe;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
-import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.observation.DefaultTopicDeliveryObservationConvention;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationContext;
 

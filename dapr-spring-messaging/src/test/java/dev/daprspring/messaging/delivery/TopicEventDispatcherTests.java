@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
-import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.observation.DefaultTopicDeliveryObservationConvention;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationContext;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;

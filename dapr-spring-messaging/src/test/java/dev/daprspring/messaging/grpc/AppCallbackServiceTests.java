@@ -28,7 +28,7 @@ import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
-import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.Header;
 
 import static org.assertj.core.api.Assertions.assertThat;
