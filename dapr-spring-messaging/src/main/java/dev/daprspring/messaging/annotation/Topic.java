@@ -54,8 +54,9 @@ public @interface Topic {
 
 	/**
 	 * {@code true} to receive events in batches: the method then takes a {@code List<T>} or
-	 * {@code List<CloudEvent<T>>} and may return per-entry statuses (see
-	 * {@link dev.daprspring.messaging.bulk.BulkTopicEventDispatcher}). HTTP app channel only.
+	 * {@code List<CloudEvent<T>>} and may return per-entry statuses: a
+	 * {@code List<TopicEventStatus>} in the order of the list, or a
+	 * {@code Map<String, TopicEventStatus>} by CloudEvent id. HTTP app channel only.
 	 */
 	String bulk() default "false";
 
