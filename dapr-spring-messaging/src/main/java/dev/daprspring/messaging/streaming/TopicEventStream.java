@@ -61,15 +61,15 @@ final class TopicEventStream {
 			ScheduledExecutorService scheduler, Duration initialBackoff, Duration maxBackoff) {
 		TopicEndpoint endpoint = subscription.defaultEndpoint();
 		if (endpoint == null || !subscription.rules().isEmpty()) {
-			throw new IllegalStateException("Topic '" + subscription.topic() + "' of pub/sub '" + subscription.pubsub()
-					+ "' has handlers with match rules " + subscription.rules() + ", which streaming subscriptions "
-					+ "cannot route: the sidecar only routes for subscriptions the app publishes. Use one handler "
-					+ "without a match rule per topic, or dapr.messaging.delivery=http");
+			throw new StreamingDeliveryException("Topic '" + subscription.topic() + "' of pub/sub '"
+					+ subscription.pubsub() + "' has handlers with match rules " + subscription.rules()
+					+ ", which streaming subscriptions cannot route: the sidecar only routes for subscriptions the "
+					+ "app publishes", "Use one handler without a match rule per topic");
 		}
 		if (subscription.bulk() != null) {
-			throw new IllegalStateException("Topic '" + subscription.topic() + "' of pub/sub '" + subscription.pubsub()
-					+ "' has a bulk handler (" + endpoint.describe() + "), which streaming subscriptions cannot "
-					+ "deliver to. Remove bulk = \"true\" from its @Topic, or use dapr.messaging.delivery=http");
+			throw new StreamingDeliveryException("Topic '" + subscription.topic() + "' of pub/sub '"
+					+ subscription.pubsub() + "' has a bulk handler (" + endpoint.describe()
+					+ "), which streaming subscriptions cannot deliver to", "Remove bulk = \"true\" from its @Topic");
 		}
 		this.transport = transport;
 		this.subscription = subscription;
