@@ -10,17 +10,18 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link StreamingDeliveryFailureAnalyzer} is registered as a failure analyzer.
+ * The failure analyzers of messaging are registered with Spring Boot.
  */
-class StreamingDeliveryFailureAnalyzerTests {
+class MessagingFailureAnalyzersTests {
 
 	@Test
-	void theAnalyzerIsRegisteredWithSpringBoot() {
+	void theAnalyzersAreRegisteredWithSpringBoot() {
 		// Analyzers of other modules that need constructor arguments are passed over.
 		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation()
 			.load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
 			}));
-		assertThat(analyzers).hasAtLeastOneElementOfType(StreamingDeliveryFailureAnalyzer.class);
+		assertThat(analyzers).hasAtLeastOneElementOfType(StreamingDeliveryFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(FunctionBindingFailureAnalyzer.class);
 	}
 
 }
