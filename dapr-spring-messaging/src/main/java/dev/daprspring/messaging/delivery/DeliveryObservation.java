@@ -14,7 +14,8 @@ import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;
  */
 final class DeliveryObservation {
 
-	private static final TopicDeliveryObservationConvention DEFAULT_CONVENTION = new DefaultTopicDeliveryObservationConvention();
+	private static final TopicDeliveryObservationConvention DEFAULT_CONVENTION =
+			new DefaultTopicDeliveryObservationConvention();
 
 	private final TopicDeliveryObservationContext context;
 

@@ -144,16 +144,16 @@ public final class DaprMessagingAutoConfiguration {
 			ObjectProvider<TopicDeliveryObservationConvention> observationConvention,
 			DaprMessagingProperties properties) {
 		JsonMapper json = jsonMapper.getIfAvailable(JsonMapper::new);
-		TopicEventListenerFactory listenerFactory = new TopicEventListenerFactory(TopicHandlerMethodFactory.create(json),
+		TopicEventListenerFactory listeners = new TopicEventListenerFactory(TopicHandlerMethodFactory.create(json),
 				new CloudEventDataConverter(json), errorHandler);
-		listenerFactory.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
-		listenerFactory.setObservationConvention(observationConvention.getIfAvailable());
-		listenerFactory.setConcurrencyWait(properties.getConcurrencyWait());
+		listeners.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		listeners.setObservationConvention(observationConvention.getIfAvailable());
+		listeners.setConcurrencyWait(properties.getConcurrencyWait());
 		DaprMessagingProperties.Retry retry = properties.getRetry();
-		listenerFactory.setRetryPolicy(HandlerRetries.policy(retry.getMaxRetries(), retry.getDelay(), retry.getMultiplier(),
+		listeners.setRetryPolicy(HandlerRetries.policy(retry.getMaxRetries(), retry.getDelay(), retry.getMultiplier(),
 				retry.getMaxDelay(), retry.getNoRetryOn(),
 				(error) -> errorHandler instanceof DefaultTopicErrorHandler defaults && defaults.isDrop(error)));
-		return listenerFactory;
+		return listeners;
 	}
 
 	// Builds each endpoint's listener when it is registered; every transport delivers through it.
