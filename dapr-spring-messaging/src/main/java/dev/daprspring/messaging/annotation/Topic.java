@@ -14,7 +14,7 @@ import java.lang.annotation.Target;
  * record, a generic type, {@code String}, {@code byte[]}), a
  * {@link dev.daprspring.core.pubsub.CloudEvent CloudEvent&lt;T&gt;}, a Spring
  * {@link org.springframework.messaging.Message Message&lt;T&gt;} with the CloudEvent
- * attributes as headers (see {@link dev.daprspring.messaging.invoke.DaprHeaders}), and
+ * attributes as headers (see {@link dev.daprspring.messaging.handler.DaprHeaders}), and
  * {@link org.springframework.messaging.handler.annotation.Header @Header} parameters.
  * <p>
  * Outcome: returning normally acknowledges the event; returning a
@@ -54,8 +54,9 @@ public @interface Topic {
 
 	/**
 	 * {@code true} to receive events in batches: the method then takes a {@code List<T>} or
-	 * {@code List<CloudEvent<T>>} and may return per-entry statuses (see
-	 * {@link dev.daprspring.messaging.bulk.BulkTopicEventDispatcher}). HTTP app channel only.
+	 * {@code List<CloudEvent<T>>} and may return per-entry statuses: a
+	 * {@code List<TopicEventStatus>} in the order of the list, or a
+	 * {@code Map<String, TopicEventStatus>} by CloudEvent id. HTTP app channel only.
 	 */
 	String bulk() default "false";
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 public class TopicEndpointRegistry {
 
 	private final Map<Key, List<TopicEndpoint>> endpoints = new LinkedHashMap<>();
+
+	private final List<Consumer<TopicEndpoint>> registrationCallbacks = new ArrayList<>();
 
 	/**
 	 * Adds an endpoint.
@@ -30,6 +33,17 @@ public class TopicEndpointRegistry {
 			checkCompatible(other, endpoint);
 		}
 		sameTopic.add(endpoint);
+		this.registrationCallbacks.forEach((callback) -> callback.accept(endpoint));
+	}
+
+	/**
+	 * Hands every endpoint registered so far, and each one registered later at its
+	 * registration, to the callback; the delivery pipeline builds an endpoint's listener
+	 * there, once.
+	 */
+	public synchronized void onRegistration(Consumer<TopicEndpoint> callback) {
+		getEndpoints().forEach(callback);
+		this.registrationCallbacks.add(callback);
 	}
 
 	/** Every registered endpoint, in registration order. */

@@ -2,7 +2,7 @@ package dev.daprspring.messaging.function;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
 /**
  * A function bound to topics.
@@ -16,10 +16,14 @@ import org.springframework.util.Assert;
 public record FunctionBinding(String function, String pubsub, String inputTopic, @Nullable String outputTopic) {
 
 	public FunctionBinding {
-		Assert.hasText(inputTopic, () -> "dapr.function.bindings." + function + ".input-topic is not set; name "
-				+ "the topic whose events '" + function + "' receives");
-		Assert.hasText(pubsub, () -> "dapr.function.bindings." + function + ".pubsub is empty; name the pub/sub "
-				+ "component or leave it unset for dapr.pubsub.default-name");
+		if (!StringUtils.hasText(inputTopic)) {
+			throw new FunctionBindingException(function, FunctionBindingException.Problem.NO_INPUT_TOPIC, outputTopic,
+					"Function '" + function + "' is bound to no input topic; name the topic whose events it receives");
+		}
+		if (!StringUtils.hasText(pubsub)) {
+			throw new FunctionBindingException(function, FunctionBindingException.Problem.NO_PUBSUB, outputTopic,
+					"Function '" + function + "' is bound to an empty pub/sub name; name the pub/sub component");
+		}
 		outputTopic = (outputTopic != null && outputTopic.isBlank()) ? null : outputTopic;
 	}
 

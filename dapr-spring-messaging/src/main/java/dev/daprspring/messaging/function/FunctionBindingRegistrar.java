@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import dev.daprspring.core.pubsub.PubSubOperations;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
-import dev.daprspring.messaging.invoke.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
@@ -52,17 +52,20 @@ public class FunctionBindingRegistrar implements SmartInitializingSingleton {
 	}
 
 	private TopicEndpoint endpoint(FunctionBinding binding) {
-		FunctionInvocationWrapper function = lookup(binding.function());
+		FunctionInvocationWrapper function = lookup(binding);
 		if (function.isSupplier()) {
-			throw new IllegalStateException("dapr.function.bindings." + binding.function() + " binds a Supplier, "
-					+ "which takes no input; bind a Function or a Consumer to a topic");
+			throw new FunctionBindingException(binding.function(), FunctionBindingException.Problem.SUPPLIER,
+					binding.outputTopic(), "Function '" + binding.function() + "' is a Supplier, which takes no "
+							+ "input; bind a Function or a Consumer to a topic");
 		}
 		PubSubOperations output = null;
 		if (binding.outputTopic() != null) {
 			if (function.isConsumer()) {
-				throw new IllegalStateException("dapr.function.bindings." + binding.function() + ".output-topic is '"
-						+ binding.outputTopic() + "', but '" + binding.function() + "' is a Consumer and returns "
-						+ "nothing; remove the output topic or bind a Function");
+				throw new FunctionBindingException(binding.function(),
+						FunctionBindingException.Problem.CONSUMER_WITH_OUTPUT_TOPIC, binding.outputTopic(),
+						"Function '" + binding.function() + "' is a Consumer and returns nothing, but is bound to "
+								+ "output topic '" + binding.outputTopic() + "'; remove the output topic or bind a "
+								+ "Function");
 			}
 			output = this.pubsubs.apply(binding.pubsub());
 		}
@@ -71,12 +74,14 @@ public class FunctionBindingRegistrar implements SmartInitializingSingleton {
 				FunctionTopicHandler.HANDLE);
 	}
 
-	private FunctionInvocationWrapper lookup(String name) {
+	private FunctionInvocationWrapper lookup(FunctionBinding binding) {
+		String name = binding.function();
 		@Nullable Object function = this.catalog.lookup(name);
 		if (!(function instanceof FunctionInvocationWrapper wrapper)) {
-			throw new IllegalStateException("dapr.function.bindings." + name + " names no function: the function "
-					+ "catalog has " + new TreeSet<>(this.catalog.getNames(null)) + "; bind one of those, or define "
-					+ "a Function or Consumer bean named '" + name + "'");
+			throw new FunctionBindingException(name, FunctionBindingException.Problem.UNKNOWN_FUNCTION,
+					binding.outputTopic(), "The function catalog has no function '" + name + "', only "
+							+ new TreeSet<>(this.catalog.getNames(null)) + "; bind one of those, or define a Function "
+							+ "or Consumer bean named '" + name + "'");
 		}
 		return wrapper;
 	}

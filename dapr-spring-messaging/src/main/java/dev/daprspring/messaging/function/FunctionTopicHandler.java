@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.core.pubsub.PubSubOperations;
 import dev.daprspring.core.pubsub.PublishOptions;
-import dev.daprspring.messaging.invoke.CloudEventDataConverter;
-import dev.daprspring.messaging.invoke.DaprHeaders;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.DaprHeaders;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.messaging.Message;
 import org.springframework.util.ReflectionUtils;
@@ -19,7 +19,7 @@ import org.springframework.util.ReflectionUtils;
  * input type, calls the function and publishes a non-null result to the output topic,
  * in the trace of the incoming event.
  */
-public class FunctionTopicHandler {
+final class FunctionTopicHandler {
 
 	/** The method the topic endpoint invokes. */
 	static final Method HANDLE = Objects.requireNonNull(
@@ -38,7 +38,7 @@ public class FunctionTopicHandler {
 	 * @param output where results are published, or {@code null} when the binding has no
 	 * output topic
 	 */
-	public FunctionTopicHandler(FunctionBinding binding, FunctionInvocationWrapper function,
+	FunctionTopicHandler(FunctionBinding binding, FunctionInvocationWrapper function,
 			CloudEventDataConverter converter, @Nullable PubSubOperations output) {
 		this.binding = binding;
 		this.function = function;

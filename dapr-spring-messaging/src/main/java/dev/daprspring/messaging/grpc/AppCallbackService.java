@@ -30,34 +30,27 @@ import org.jspecify.annotations.Nullable;
 import dev.daprspring.messaging.binding.BindingEndpoint;
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
 import dev.daprspring.messaging.binding.BindingEventDispatcher;
-import dev.daprspring.messaging.bulk.BulkEntry;
-import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
+import dev.daprspring.messaging.delivery.BulkEntry;
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
 import dev.daprspring.messaging.delivery.IncomingEvent;
-import dev.daprspring.messaging.delivery.TopicEventDispatcher;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
-import dev.daprspring.messaging.endpoint.DeliveryRoutes;
-import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.endpoint.TopicSubscription;
 
 /**
  * The gRPC app channel ({@code AppCallback}): lists the subscriptions of the
- * {@link TopicEndpointRegistry} and the input bindings of the
- * {@link BindingEndpointRegistry}, and runs each event through the same dispatchers as the
- * HTTP app channel. The sidecar sends back the path of the rule (or default route) that
- * selected an event, which names its handler. Service invocation is not served here.
+ * {@link DeliveryRoutes} and the input bindings of the {@link BindingEndpointRegistry},
+ * and hands each event to the same listeners as the HTTP app channel. The sidecar sends
+ * back the path of the rule (or default route) that selected an event, which names its
+ * handler. Service invocation is not served here.
  */
 public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 
 	private static final Log logger = LogFactory.getLog(AppCallbackService.class);
 
 	// Only names: over gRPC no request is sent to this path.
-	private static final String ROUTE_BASE = "/dapr/topics";
+	private static final String ROUTE_BASE = "/dapr/topics/";
 
-	private final TopicEndpointRegistry topics;
-
-	private final TopicEventDispatcher dispatcher;
-
-	private final BulkTopicEventDispatcher bulkDispatcher;
+	private final DeliveryRoutes routes;
 
 	private final BindingEndpointRegistry bindings;
 
@@ -65,15 +58,9 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 
 	private boolean listTopics = true;
 
-	// Built on the first call, when every @Topic bean has been registered.
-	private volatile @Nullable DeliveryRoutes routes;
-
-	public AppCallbackService(TopicEndpointRegistry topics, TopicEventDispatcher dispatcher,
-			BulkTopicEventDispatcher bulkDispatcher, BindingEndpointRegistry bindings,
+	public AppCallbackService(DeliveryRoutes routes, BindingEndpointRegistry bindings,
 			BindingEventDispatcher bindingDispatcher) {
-		this.topics = topics;
-		this.dispatcher = dispatcher;
-		this.bulkDispatcher = bulkDispatcher;
+		this.routes = routes;
 		this.bindings = bindings;
 		this.bindingDispatcher = bindingDispatcher;
 	}
@@ -86,7 +73,7 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 	@Override
 	public void listTopicSubscriptions(Empty request, StreamObserver<ListTopicSubscriptionsResponse> response) {
 		ListTopicSubscriptionsResponse subscriptions = this.listTopics
-				? SubscriptionList.of(this.topics.getSubscriptions(), routes())
+				? SubscriptionList.of(this.routes.snapshot(), ROUTE_BASE)
 				: ListTopicSubscriptionsResponse.getDefaultInstance();
 		if (logger.isDebugEnabled()) {
 			logger.debug("The sidecar read " + subscriptions.getSubscriptionsCount() + " subscription(s): "
@@ -107,14 +94,7 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 		}
 		TopicSubscription subscription = route.subscription();
 		IncomingEvent event = TopicEventRequests.toEvent(request, subscription.pubsub(), subscription.topic());
-		TopicEventStatus status;
-		if (route.endpoint().bulk() != null) {
-			// A bulk subscription gets batches; a single event that reaches it anyway is a batch of one.
-			status = this.bulkDispatcher.dispatch(route.endpoint(), event);
-		}
-		else {
-			status = this.dispatcher.dispatch(route.endpoint(), event);
-		}
+		TopicEventStatus status = route.listener().onEvent(event);
 		complete(response, TopicEventResponse.newBuilder().setStatus(TopicEventRequests.responseStatus(status)).build());
 	}
 
@@ -137,18 +117,9 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 			entries.add(new BulkEntry(entry.getEntryId(),
 					TopicEventRequests.toEvent(entry, subscription.pubsub(), subscription.topic())));
 		}
-		Map<String, TopicEventStatus> statuses;
-		if (route.endpoint().bulk() != null) {
-			statuses = this.bulkDispatcher.dispatch(route.endpoint(), entries);
-		}
-		else {
-			// A batch for a handler of single events: one delivery per entry.
-			statuses = new LinkedHashMap<>();
-			for (BulkEntry entry : entries) {
-				statuses.put(entry.entryId(), this.dispatcher.dispatch(route.endpoint(), entry.event()));
-			}
-		}
-		statuses.forEach((entryId, status) -> answer.addStatuses(entryStatus(entryId, status)));
+		route.listener()
+			.onBatch(entries)
+			.forEach((entryId, status) -> answer.addStatuses(entryStatus(entryId, status)));
 		complete(response, answer.build());
 	}
 
@@ -191,21 +162,12 @@ public class AppCallbackService extends AppCallbackGrpc.AppCallbackImplBase {
 	}
 
 	private DeliveryRoutes.@Nullable Route route(String path, String pubsub, String topic) {
-		DeliveryRoutes.Route route = routes().route(path);
-		if (route != null || !path.isEmpty()) {
-			return route;
+		DeliveryRoutes.Snapshot routes = this.routes.snapshot();
+		if (path.isEmpty()) {
+			// No path: the topic's default handler.
+			return routes.defaultRoute(pubsub, topic);
 		}
-		// No path: the topic's default handler, whose route is the topic's own path.
-		return routes().route(ROUTE_BASE + "/" + pubsub + "/" + topic);
-	}
-
-	private DeliveryRoutes routes() {
-		DeliveryRoutes routes = this.routes;
-		if (routes == null) {
-			routes = new DeliveryRoutes(ROUTE_BASE, this.topics.getSubscriptions());
-			this.routes = routes;
-		}
-		return routes;
+		return path.startsWith(ROUTE_BASE) ? routes.route(path.substring(ROUTE_BASE.length())) : null;
 	}
 
 	private static TopicEventBulkResponseEntry entryStatus(String entryId, TopicEventStatus status) {

@@ -1,15 +1,13 @@
 package dev.daprspring.messaging.grpc;
 
-import java.util.List;
-
 import io.dapr.v1.DaprAppCallbackProtos.BulkSubscribeConfig;
 import io.dapr.v1.DaprAppCallbackProtos.ListTopicSubscriptionsResponse;
 import io.dapr.v1.DaprAppCallbackProtos.TopicRoutes;
 import io.dapr.v1.DaprAppCallbackProtos.TopicRule;
 import io.dapr.v1.DaprAppCallbackProtos.TopicSubscription;
 
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
 import dev.daprspring.messaging.endpoint.BulkSubscribe;
-import dev.daprspring.messaging.endpoint.DeliveryRoutes;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 
 /**
@@ -22,17 +20,20 @@ final class SubscriptionList {
 	private SubscriptionList() {
 	}
 
-	static ListTopicSubscriptionsResponse of(List<dev.daprspring.messaging.endpoint.TopicSubscription> subscriptions,
-			DeliveryRoutes routes) {
+	/**
+	 * @param routes the subscriptions and their routes
+	 * @param routeBase what the route names are prefixed with
+	 */
+	static ListTopicSubscriptionsResponse of(DeliveryRoutes.Snapshot routes, String routeBase) {
 		ListTopicSubscriptionsResponse.Builder response = ListTopicSubscriptionsResponse.newBuilder();
-		for (dev.daprspring.messaging.endpoint.TopicSubscription subscription : subscriptions) {
+		for (dev.daprspring.messaging.endpoint.TopicSubscription subscription : routes.subscriptions()) {
 			TopicRoutes.Builder routing = TopicRoutes.newBuilder();
 			for (TopicEndpoint rule : subscription.rules()) {
-				routing.addRules(TopicRule.newBuilder().setMatch(rule.match()).setPath(routes.routeOf(rule).path()));
+				routing.addRules(TopicRule.newBuilder().setMatch(rule.match()).setPath(routeBase + routes.routeOf(rule).name()));
 			}
 			TopicEndpoint defaultEndpoint = subscription.defaultEndpoint();
 			if (defaultEndpoint != null) {
-				routing.setDefault(routes.routeOf(defaultEndpoint).path());
+				routing.setDefault(routeBase + routes.routeOf(defaultEndpoint).name());
 			}
 			TopicSubscription.Builder entry = TopicSubscription.newBuilder()
 				.setPubsubName(subscription.pubsub())

@@ -11,7 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.daprspring.messaging.bulk.BulkEntry;
+import dev.daprspring.messaging.delivery.BulkEntry;
 import dev.daprspring.messaging.delivery.IncomingEvent;
 
 /**

@@ -6,9 +6,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
 import dev.daprspring.messaging.endpoint.BulkSubscribe;
 import dev.daprspring.messaging.endpoint.DeclaredSubscription;
-import dev.daprspring.messaging.endpoint.DeliveryRoutes;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicSubscription;
 import org.springframework.web.util.UriUtils;
@@ -24,23 +24,23 @@ final class SubscriptionDocument {
 
 	/**
 	 * The subscriptions as the JSON array daprd reads.
-	 * @param contextPath the servlet context path the routes are prefixed with
+	 * @param routePrefix what the route names are prefixed with: the servlet context path
+	 * and the base path
 	 */
-	static byte[] write(JsonMapper json, List<TopicSubscription> subscriptions, DeliveryRoutes routes,
-			String contextPath) {
+	static byte[] write(JsonMapper json, DeliveryRoutes.Snapshot routes, String routePrefix) {
 		ArrayNode document = json.createArrayNode();
-		for (TopicSubscription subscription : subscriptions) {
+		for (TopicSubscription subscription : routes.subscriptions()) {
 			ObjectNode entry = document.addObject();
 			entry.put("pubsubname", subscription.pubsub());
 			entry.put("topic", subscription.topic());
 			ObjectNode routing = entry.putObject("routes");
 			ArrayNode rules = routing.putArray("rules");
 			for (TopicEndpoint rule : subscription.rules()) {
-				rules.addObject().put("match", rule.match()).put("path", path(routes, rule, contextPath));
+				rules.addObject().put("match", rule.match()).put("path", path(routes, rule, routePrefix));
 			}
 			TopicEndpoint defaultEndpoint = subscription.defaultEndpoint();
 			if (defaultEndpoint != null) {
-				routing.put("default", path(routes, defaultEndpoint, contextPath));
+				routing.put("default", path(routes, defaultEndpoint, routePrefix));
 			}
 			ObjectNode metadata = entry.putObject("metadata");
 			subscription.metadata().forEach(metadata::put);
@@ -64,11 +64,12 @@ final class SubscriptionDocument {
 	/**
 	 * The subscriptions of {@code @Topic} methods followed by those declared in
 	 * configuration, as the JSON array daprd reads.
-	 * @param contextPath the servlet context path the routes are prefixed with
+	 * @param basePath the path the routes of {@code @Topic} methods are below
+	 * @param contextPath the servlet context path all routes are prefixed with
 	 */
-	static byte[] write(JsonMapper json, List<TopicSubscription> subscriptions, List<DeclaredSubscription> declared,
-			DeliveryRoutes routes, String contextPath) {
-		ArrayNode document = (ArrayNode) json.readTree(write(json, subscriptions, routes, contextPath));
+	static byte[] write(JsonMapper json, DeliveryRoutes.Snapshot routes, List<DeclaredSubscription> declared,
+			String basePath, String contextPath) {
+		ArrayNode document = (ArrayNode) json.readTree(write(json, routes, contextPath + basePath + "/"));
 		for (DeclaredSubscription subscription : declared) {
 			ObjectNode entry = document.addObject();
 			entry.put("pubsubname", subscription.pubsub());
@@ -83,8 +84,8 @@ final class SubscriptionDocument {
 		return json.writeValueAsBytes(document);
 	}
 
-	private static String path(DeliveryRoutes routes, TopicEndpoint endpoint, String contextPath) {
-		return UriUtils.encodePath(contextPath + routes.routeOf(endpoint).path(), "UTF-8");
+	private static String path(DeliveryRoutes.Snapshot routes, TopicEndpoint endpoint, String routePrefix) {
+		return UriUtils.encodePath(routePrefix + routes.routeOf(endpoint).name(), "UTF-8");
 	}
 
 }

@@ -15,13 +15,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.core.client.DaprTransport;
-import dev.daprspring.messaging.delivery.TopicEventDispatcher;
-import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
 import dev.daprspring.messaging.endpoint.TopicSubscription;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Opens one streaming subscription to the sidecar per subscription in the registry when
+ * Opens one streaming subscription to the sidecar per subscription of the routes when
  * the application starts, and closes them when it stops. The application needs no app
  * port. Streaming subscriptions cannot route by match rules, so each topic must have a
  * single handler.
@@ -32,9 +31,7 @@ public class StreamingTopicSubscriptions implements SmartLifecycle {
 
 	private final DaprTransport transport;
 
-	private final TopicEndpointRegistry registry;
-
-	private final TopicEventDispatcher dispatcher;
+	private final DeliveryRoutes routes;
 
 	private Duration initialBackoff = Duration.ofMillis(200);
 
@@ -46,11 +43,9 @@ public class StreamingTopicSubscriptions implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService scheduler;
 
-	public StreamingTopicSubscriptions(DaprTransport transport, TopicEndpointRegistry registry,
-			TopicEventDispatcher dispatcher) {
+	public StreamingTopicSubscriptions(DaprTransport transport, DeliveryRoutes routes) {
 		this.transport = transport;
-		this.registry = registry;
-		this.dispatcher = dispatcher;
+		this.routes = routes;
 	}
 
 	/** The pause before the first attempt to open an ended stream again; it doubles up to the maximum. */
@@ -73,7 +68,8 @@ public class StreamingTopicSubscriptions implements SmartLifecycle {
 		if (this.scheduler != null) {
 			return;
 		}
-		List<TopicSubscription> subscriptions = this.registry.getSubscriptions();
+		DeliveryRoutes.Snapshot routes = this.routes.snapshot();
+		List<TopicSubscription> subscriptions = routes.subscriptions();
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "dapr-topic-reconnect");
 			thread.setDaemon(true);
@@ -82,7 +78,7 @@ public class StreamingTopicSubscriptions implements SmartLifecycle {
 		List<TopicEventStream> created = new ArrayList<>();
 		try {
 			for (TopicSubscription subscription : subscriptions) {
-				created.add(new TopicEventStream(this.transport, subscription, this.dispatcher, scheduler,
+				created.add(new TopicEventStream(this.transport, subscription, routes, scheduler,
 						this.initialBackoff, this.maxBackoff));
 			}
 		}

@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
 import dev.daprspring.messaging.delivery.IncomingEvent;
-import dev.daprspring.messaging.grpc.TopicEventRequests;
-import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.delivery.TopicEventListener;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicSubscription;
+import dev.daprspring.messaging.grpc.TopicEventRequests;
 
 /**
  * One {@code SubscribeTopicEventsAlpha1} stream for one subscription. Each event is
@@ -39,9 +40,7 @@ final class TopicEventStream {
 
 	private final TopicSubscription subscription;
 
-	private final TopicEndpoint endpoint;
-
-	private final TopicEventDispatcher dispatcher;
+	private final TopicEventListener listener;
 
 	private final ScheduledExecutorService scheduler;
 
@@ -57,24 +56,24 @@ final class TopicEventStream {
 
 	private @Nullable Connection connection;
 
-	TopicEventStream(DaprTransport transport, TopicSubscription subscription, TopicEventDispatcher dispatcher,
+	/** @param routes where the listener of the subscription's handler is found */
+	TopicEventStream(DaprTransport transport, TopicSubscription subscription, DeliveryRoutes.Snapshot routes,
 			ScheduledExecutorService scheduler, Duration initialBackoff, Duration maxBackoff) {
 		TopicEndpoint endpoint = subscription.defaultEndpoint();
 		if (endpoint == null || !subscription.rules().isEmpty()) {
-			throw new IllegalStateException("Topic '" + subscription.topic() + "' of pub/sub '" + subscription.pubsub()
-					+ "' has handlers with match rules " + subscription.rules() + ", which streaming subscriptions "
-					+ "cannot route: the sidecar only routes for subscriptions the app publishes. Use one handler "
-					+ "without a match rule per topic, or dapr.messaging.delivery=http");
+			throw new StreamingDeliveryException("Topic '" + subscription.topic() + "' of pub/sub '"
+					+ subscription.pubsub() + "' has handlers with match rules " + subscription.rules()
+					+ ", which streaming subscriptions cannot route: the sidecar only routes for subscriptions the "
+					+ "app publishes", "Use one handler without a match rule per topic");
 		}
 		if (subscription.bulk() != null) {
-			throw new IllegalStateException("Topic '" + subscription.topic() + "' of pub/sub '" + subscription.pubsub()
-					+ "' has a bulk handler (" + endpoint.describe() + "), which streaming subscriptions cannot "
-					+ "deliver to. Remove bulk = \"true\" from its @Topic, or use dapr.messaging.delivery=http");
+			throw new StreamingDeliveryException("Topic '" + subscription.topic() + "' of pub/sub '"
+					+ subscription.pubsub() + "' has a bulk handler (" + endpoint.describe()
+					+ "), which streaming subscriptions cannot deliver to", "Remove bulk = \"true\" from its @Topic");
 		}
 		this.transport = transport;
 		this.subscription = subscription;
-		this.endpoint = endpoint;
-		this.dispatcher = dispatcher;
+		this.listener = routes.routeOf(endpoint).listener();
 		this.scheduler = scheduler;
 		this.initialBackoff = initialBackoff;
 		this.maxBackoff = maxBackoff;
@@ -176,7 +175,7 @@ final class TopicEventStream {
 			IncomingEvent event = TopicEventRequests.toEvent(response.getEventMessage(), subscription.pubsub(),
 					subscription.topic());
 			// Acknowledged only now, after the handler returned: a crash before this redelivers it.
-			TopicEventStatus status = TopicEventStream.this.dispatcher.dispatch(TopicEventStream.this.endpoint, event);
+			TopicEventStatus status = TopicEventStream.this.listener.onEvent(event);
 			send(SubscribeTopicEventsRequestAlpha1.newBuilder()
 				.setEventProcessed(SubscribeTopicEventsRequestProcessedAlpha1.newBuilder()
 					.setId(response.getEventMessage().getId())

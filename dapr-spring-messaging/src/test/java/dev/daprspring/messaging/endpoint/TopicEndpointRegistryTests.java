@@ -1,6 +1,8 @@
 package dev.daprspring.messaging.endpoint;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,26 @@ class TopicEndpointRegistryTests {
 		this.registry.register(endpoint("a", "x", 0, "one", "first"));
 		assertThatIllegalStateException().isThrownBy(() -> this.registry.register(endpoint("a", null, 0, "two", "late")))
 			.withMessageContaining("different dead-letter topics 'one' and 'two'");
+	}
+
+	@Test
+	void aRegistrationCallbackGetsTheEndpointsRegisteredBeforeAndEachOneRegisteredAfter() throws Exception {
+		TopicEndpoint before = endpoint("a", null, 0, null, "first");
+		TopicEndpoint after = endpoint("b", null, 0, null, "late");
+		List<TopicEndpoint> handed = new ArrayList<>();
+		this.registry.register(before);
+		this.registry.onRegistration(handed::add);
+		this.registry.register(after);
+		assertThat(handed).containsExactly(before, after);
+	}
+
+	@Test
+	void aRejectedEndpointIsNotHandedToTheCallbacks() throws Exception {
+		List<TopicEndpoint> handed = new ArrayList<>();
+		this.registry.onRegistration(handed::add);
+		this.registry.register(endpoint("a", null, 0, null, "first"));
+		assertThatIllegalStateException().isThrownBy(() -> this.registry.register(endpoint("a", null, 0, null, "late")));
+		assertThat(handed).hasSize(1);
 	}
 
 	private static TopicEndpoint endpoint(String topic, String match, int priority, String deadLetter, String method)

@@ -23,12 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.daprspring.messaging.binding.BindingEndpoint;
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
 import dev.daprspring.messaging.binding.BindingEventDispatcher;
-import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
-import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
+import dev.daprspring.messaging.delivery.TopicEventListenerFactory;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
-import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
 import org.springframework.messaging.handler.annotation.Header;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,10 +57,10 @@ class AppCallbackServiceTests {
 				method("other", String.class)));
 		this.bindings.register(new BindingEndpoint("tick", this.handlers, method("tick", String.class)));
 		this.bindings.register(new BindingEndpoint("broken", this.handlers, method("broken")));
-		TopicEventDispatcher dispatcher = new TopicEventDispatcher(TopicHandlerMethodFactory.create(JSON),
-				new DefaultTopicErrorHandler());
-		this.service = new AppCallbackService(this.topics, dispatcher, new BulkTopicEventDispatcher(JSON, dispatcher),
-				this.bindings, new BindingEventDispatcher(TopicHandlerMethodFactory.create(JSON)));
+		TopicEventListenerFactory listeners = new TopicEventListenerFactory(TopicHandlerMethodFactory.create(JSON),
+				new CloudEventDataConverter(JSON), new DefaultTopicErrorHandler());
+		this.service = new AppCallbackService(new DeliveryRoutes(this.topics, listeners), this.bindings,
+				new BindingEventDispatcher(TopicHandlerMethodFactory.create(JSON)));
 	}
 
 	@Test

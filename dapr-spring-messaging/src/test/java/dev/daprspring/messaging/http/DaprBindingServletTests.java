@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.daprspring.messaging.binding.BindingEndpoint;
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
 import dev.daprspring.messaging.binding.BindingEventDispatcher;
-import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.handler.annotation.Header;

@@ -11,14 +11,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.core.pubsub.CloudEvent;
-import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
-import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
+import dev.daprspring.messaging.delivery.TopicEventListenerFactory;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import dev.daprspring.messaging.endpoint.BulkSubscribe;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
-import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.ReflectionUtils;
@@ -46,10 +47,9 @@ class DaprTopicServletBulkTests {
 		register("events", "events", BulkSubscribe.DEFAULTS);
 		register("failing", "failing", BulkSubscribe.DEFAULTS);
 		register("positional", "positional", BulkSubscribe.DEFAULTS);
-		TopicEventDispatcher dispatcher = new TopicEventDispatcher(TopicHandlerMethodFactory.create(JSON),
-				new DefaultTopicErrorHandler());
-		this.servlet = new DaprTopicServlet(this.registry, dispatcher, new BulkTopicEventDispatcher(JSON, dispatcher),
-				JSON, "/dapr/topics");
+		TopicEventListenerFactory listeners = new TopicEventListenerFactory(TopicHandlerMethodFactory.create(JSON),
+				new CloudEventDataConverter(JSON), new DefaultTopicErrorHandler());
+		this.servlet = new DaprTopicServlet(new DeliveryRoutes(this.registry, listeners), JSON, "/dapr/topics");
 	}
 
 	@Test

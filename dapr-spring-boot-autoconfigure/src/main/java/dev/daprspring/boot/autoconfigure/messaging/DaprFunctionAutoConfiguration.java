@@ -8,7 +8,7 @@ import dev.daprspring.core.DaprOperations;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.function.FunctionBinding;
 import dev.daprspring.messaging.function.FunctionBindingRegistrar;
-import dev.daprspring.messaging.invoke.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -7,9 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
 import dev.daprspring.messaging.binding.BindingEventDispatcher;
-import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
-import dev.daprspring.messaging.delivery.TopicEventDispatcher;
-import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
 import dev.daprspring.messaging.grpc.AppApiTokenInterceptor;
 import dev.daprspring.messaging.grpc.AppCallbackHealthService;
 import dev.daprspring.messaging.grpc.AppCallbackService;
@@ -45,12 +43,10 @@ public final class DaprGrpcAppChannelAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "daprAppCallbackService")
-	BindableService daprAppCallbackService(TopicEndpointRegistry topics, TopicEventDispatcher dispatcher,
-			BulkTopicEventDispatcher bulkDispatcher, BindingEndpointRegistry bindings,
+	BindableService daprAppCallbackService(DeliveryRoutes routes, BindingEndpointRegistry bindings,
 			BindingEventDispatcher bindingDispatcher, DaprMessagingProperties properties, DaprAppProperties app,
 			Environment environment) {
-		AppCallbackService service = new AppCallbackService(topics, dispatcher, bulkDispatcher, bindings,
-				bindingDispatcher);
+		AppCallbackService service = new AppCallbackService(routes, bindings, bindingDispatcher);
 		// Streaming subscriptions deliver the topics; the callback then serves input bindings only.
 		service.setListTopics(properties.getDelivery() != DaprMessagingProperties.Delivery.STREAMING);
 		String token = DaprMessagingAutoConfiguration.appApiToken(app, environment);

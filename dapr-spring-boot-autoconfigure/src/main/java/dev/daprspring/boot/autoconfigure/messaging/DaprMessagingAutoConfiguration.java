@@ -17,18 +17,19 @@ import dev.daprspring.messaging.annotation.TopicAnnotationBeanPostProcessor;
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
 import dev.daprspring.messaging.binding.BindingEventDispatcher;
 import dev.daprspring.messaging.binding.BindingListenerAnnotationBeanPostProcessor;
-import dev.daprspring.messaging.bulk.BulkTopicEventDispatcher;
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
 import dev.daprspring.messaging.delivery.HandlerRetries;
 import dev.daprspring.messaging.delivery.TopicErrorHandler;
-import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.delivery.TopicEventListenerFactory;
 import dev.daprspring.messaging.endpoint.DeclaredSubscription;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.http.DaprBindingServlet;
 import dev.daprspring.messaging.http.DaprJobServlet;
 import dev.daprspring.messaging.http.DaprTopicServlet;
 import dev.daprspring.messaging.http.SubscriptionVerifier;
-import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.job.JobEndpointRegistry;
 import dev.daprspring.messaging.job.JobEventDispatcher;
 import dev.daprspring.messaging.job.JobListenerAnnotationBeanPostProcessor;
@@ -123,13 +124,6 @@ public final class DaprMessagingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	BulkTopicEventDispatcher daprBulkTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper,
-			TopicEventDispatcher dispatcher) {
-		return new BulkTopicEventDispatcher(jsonMapper.getIfAvailable(JsonMapper::new), dispatcher);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	TopicEndpointRegistry daprTopicEndpointRegistry() {
 		return new TopicEndpointRegistry();
 	}
@@ -145,20 +139,28 @@ public final class DaprMessagingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TopicEventDispatcher daprTopicEventDispatcher(ObjectProvider<JsonMapper> jsonMapper,
+	TopicEventListenerFactory daprTopicEventListenerFactory(ObjectProvider<JsonMapper> jsonMapper,
 			TopicErrorHandler errorHandler, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<TopicDeliveryObservationConvention> observationConvention,
 			DaprMessagingProperties properties) {
-		TopicEventDispatcher dispatcher = new TopicEventDispatcher(
-				TopicHandlerMethodFactory.create(jsonMapper.getIfAvailable(JsonMapper::new)), errorHandler);
-		dispatcher.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
-		dispatcher.setObservationConvention(observationConvention.getIfAvailable());
-		dispatcher.setConcurrencyWait(properties.getConcurrencyWait());
+		JsonMapper json = jsonMapper.getIfAvailable(JsonMapper::new);
+		TopicEventListenerFactory listeners = new TopicEventListenerFactory(TopicHandlerMethodFactory.create(json),
+				new CloudEventDataConverter(json), errorHandler);
+		listeners.setObservationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
+		listeners.setObservationConvention(observationConvention.getIfAvailable());
+		listeners.setConcurrencyWait(properties.getConcurrencyWait());
 		DaprMessagingProperties.Retry retry = properties.getRetry();
-		dispatcher.setRetryPolicy(HandlerRetries.policy(retry.getMaxRetries(), retry.getDelay(), retry.getMultiplier(),
+		listeners.setRetryPolicy(HandlerRetries.policy(retry.getMaxRetries(), retry.getDelay(), retry.getMultiplier(),
 				retry.getMaxDelay(), retry.getNoRetryOn(),
 				(error) -> errorHandler instanceof DefaultTopicErrorHandler defaults && defaults.isDrop(error)));
-		return dispatcher;
+		return listeners;
+	}
+
+	// Builds each endpoint's listener when it is registered; every transport delivers through it.
+	@Bean
+	@ConditionalOnMissingBean
+	DeliveryRoutes daprDeliveryRoutes(TopicEndpointRegistry registry, TopicEventListenerFactory listenerFactory) {
+		return new DeliveryRoutes(registry, listenerFactory);
 	}
 
 	/** See {@link DaprAppProperties#effectiveApiToken(Environment)}. */
@@ -210,8 +212,7 @@ public final class DaprMessagingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "daprTopicServlet")
-		ServletRegistrationBean<DaprTopicServlet> daprTopicServlet(TopicEndpointRegistry registry,
-				TopicEventDispatcher dispatcher, BulkTopicEventDispatcher bulkDispatcher,
+		ServletRegistrationBean<DaprTopicServlet> daprTopicServlet(DeliveryRoutes routes,
 				ObjectProvider<JsonMapper> jsonMapper, DaprMessagingProperties properties, DaprAppProperties app,
 				Environment environment, ObjectProvider<DaprOperations> dapr) {
 			String contextPath = environment.getProperty("server.servlet.context-path", "");
@@ -223,8 +224,8 @@ public final class DaprMessagingAutoConfiguration {
 						+ contextPath + DaprTopicServlet.SUBSCRIBE_PATH + " include the context path, for a proxy "
 						+ "that maps the root to it)");
 			}
-			DaprTopicServlet servlet = new DaprTopicServlet(registry, dispatcher, bulkDispatcher,
-					jsonMapper.getIfAvailable(JsonMapper::new), properties.getBasePath());
+			DaprTopicServlet servlet = new DaprTopicServlet(routes, jsonMapper.getIfAvailable(JsonMapper::new),
+					properties.getBasePath());
 			String token = appApiToken(app, environment);
 			if (token == null) {
 				warnWithoutAppApiToken("The HTTP app channel for topics (" + DaprTopicServlet.SUBSCRIBE_PATH + ", "
@@ -312,10 +313,9 @@ public final class DaprMessagingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(DaprTransport.class)
-		StreamingTopicSubscriptions daprStreamingTopicSubscriptions(DaprTransport transport,
-				TopicEndpointRegistry registry, TopicEventDispatcher dispatcher, DaprMessagingProperties properties) {
-			StreamingTopicSubscriptions subscriptions = new StreamingTopicSubscriptions(transport, registry,
-					dispatcher);
+		StreamingTopicSubscriptions daprStreamingTopicSubscriptions(DaprTransport transport, DeliveryRoutes routes,
+				DaprMessagingProperties properties) {
+			StreamingTopicSubscriptions subscriptions = new StreamingTopicSubscriptions(transport, routes);
 			subscriptions.setInitialBackoff(properties.getStreaming().getInitialBackoff());
 			subscriptions.setMaxBackoff(properties.getStreaming().getMaxBackoff());
 			subscriptions.setConfirmTimeout(properties.getStreaming().getConfirmTimeout());

@@ -26,14 +26,18 @@ class BulkStreamingStartupTests {
 	void streamingStartupFailsOnABulkTopicNamingTheHandlerAndTheAlternatives() {
 		this.runner.withBean(BulkHandlers.class)
 			.withPropertyValues("dapr.messaging.delivery=streaming", "dapr.client.grpc-endpoint=http://127.0.0.1:1")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("Topic 'orders' of pub/sub 'pubsub' has a bulk handler")
-				.hasMessageContaining("BulkHandlers.orders(List)")
-				.hasMessageContaining("Remove bulk = \"true\"")
-				.hasMessageContaining("dapr.messaging.delivery=http"));
+			.run((context) -> {
+				assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(IllegalStateException.class)
+					.hasMessageContaining("Topic 'orders' of pub/sub 'pubsub' has a bulk handler")
+					.hasMessageContaining("BulkHandlers.orders(List)")
+					.hasMessageContaining("Remove bulk = \"true\"");
+				assertThat(new StreamingDeliveryFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					.contains("Remove bulk = \"true\"")
+					.contains("dapr.messaging.delivery=http");
+			});
 	}
 
 	static class BulkHandlers {

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.messaging.annotation.Topic;
 import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
 import dev.daprspring.messaging.delivery.IncomingEvent;
 import dev.daprspring.messaging.delivery.TopicErrorHandler;
-import dev.daprspring.messaging.delivery.TopicEventDispatcher;
+import dev.daprspring.messaging.delivery.TopicEventListenerFactory;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
@@ -47,7 +48,8 @@ class DaprMessagingAutoConfigurationTests {
 	void aServletWebApplicationGetsTheTopicServletAtTheSubscribePathAndTheBasePath() {
 		this.webRunner.withPropertyValues("dapr.messaging.base-path=/events/").run((context) -> {
 			assertThat(context).hasSingleBean(TopicEndpointRegistry.class)
-				.hasSingleBean(TopicEventDispatcher.class)
+				.hasSingleBean(TopicEventListenerFactory.class)
+				.hasSingleBean(DeliveryRoutes.class)
 				.doesNotHaveBean(StreamingTopicSubscriptions.class);
 			ServletRegistrationBean<?> registration = context.getBean("daprTopicServlet",
 					ServletRegistrationBean.class);
@@ -149,14 +151,14 @@ class DaprMessagingAutoConfigurationTests {
 	}
 
 	@Test
-	void aTopicErrorHandlerBeanReplacesTheDefaultOneAndIsUsedByTheDispatcher() {
+	void aTopicErrorHandlerBeanReplacesTheDefaultOneAndIsUsedByTheListeners() {
 		TopicErrorHandler own = (error, endpoint, event) -> TopicEventStatus.DROP;
 		this.plainRunner.withBean(TopicErrorHandler.class, () -> own).withBean(FailingHandlers.class).run((context) -> {
 			assertThat(context).doesNotHaveBean(DefaultTopicErrorHandler.class);
 			assertThat(context.getBean(TopicErrorHandler.class)).isSameAs(own);
 			TopicEndpoint endpoint = context.getBean(TopicEndpointRegistry.class).getEndpoints().get(0);
 			// The default handler would answer RETRY for this failure.
-			assertThat(context.getBean(TopicEventDispatcher.class).dispatch(endpoint, event()))
+			assertThat(context.getBean(DeliveryRoutes.class).snapshot().routeOf(endpoint).listener().onEvent(event()))
 				.isEqualTo(TopicEventStatus.DROP);
 		});
 	}
@@ -165,13 +167,17 @@ class DaprMessagingAutoConfigurationTests {
 	void streamingStartupFailsOnATopicWithMatchRulesNamingTheTopicAndTheAlternatives() {
 		this.plainRunner.withBean(RoutedHandlers.class)
 			.withPropertyValues("dapr.messaging.delivery=streaming", "dapr.client.grpc-endpoint=http://127.0.0.1:1")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("Topic 'shapes' of pub/sub 'pubsub' has handlers with match rules")
-				.hasMessageContaining("streaming subscriptions cannot route")
-				.hasMessageContaining("dapr.messaging.delivery=http"));
+			.run((context) -> {
+				assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(IllegalStateException.class)
+					.hasMessageContaining("Topic 'shapes' of pub/sub 'pubsub' has handlers with match rules")
+					.hasMessageContaining("streaming subscriptions cannot route");
+				// The setting to change is Spring Boot's failure analysis to name.
+				assertThat(new StreamingDeliveryFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					.contains("dapr.messaging.delivery=http");
+			});
 	}
 
 	@Test

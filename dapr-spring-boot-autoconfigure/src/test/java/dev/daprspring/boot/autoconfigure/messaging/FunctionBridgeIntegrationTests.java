@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.pubsub.PublishOptions;
 import dev.daprspring.messaging.annotation.Topic;
-import dev.daprspring.messaging.invoke.DaprHeaders;
+import dev.daprspring.messaging.handler.DaprHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

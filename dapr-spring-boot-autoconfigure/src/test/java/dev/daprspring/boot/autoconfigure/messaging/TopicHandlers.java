@@ -6,7 +6,7 @@ import dev.daprspring.core.pubsub.CloudEvent;
 import dev.daprspring.messaging.annotation.Topic;
 import dev.daprspring.messaging.delivery.DropMessageException;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
-import dev.daprspring.messaging.invoke.DaprHeaders;
+import dev.daprspring.messaging.handler.DaprHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.Header;
 

@@ -15,7 +15,7 @@ import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.metadata.SidecarMetadata;
 import dev.daprspring.core.pubsub.CloudEvent;
 import dev.daprspring.core.pubsub.PublishOptions;
-import dev.daprspring.messaging.invoke.DaprHeaders;
+import dev.daprspring.messaging.handler.DaprHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;

@@ -1,6 +1,4 @@
-package dev.daprspring.messaging.bulk;
-
-import dev.daprspring.messaging.delivery.IncomingEvent;
+package dev.daprspring.messaging.delivery;
 
 /**
  * One entry of a batch the sidecar delivers.

@@ -1,4 +1,4 @@
-package dev.daprspring.messaging.invoke;
+package dev.daprspring.messaging.handler;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.daprspring.messaging.invoke;
+package dev.daprspring.messaging.handler;
 
 /**
  * Names of the message headers that carry an event's CloudEvent attributes to

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
-import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.observation.DefaultTopicDeliveryObservationConvention;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationContext;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationConvention;
@@ -34,22 +35,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * What {@link TopicEventDispatcher} does around a handler: the observation of each
- * delivery and the per-handler concurrency limit.
+ * What the {@link TopicEventListener} of a handler of single events does around it: the
+ * observation of each delivery and the per-handler concurrency limit.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class TopicEventDispatcherTests {
+class SingleEventListenerTests {
 
 	private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	private final TopicEventDispatcher dispatcher = dispatcher(this.registry);
+	private final TopicEventListenerFactory listeners = listeners(this.registry);
 
 	@Test
 	void aSuccessfulDeliveryIsObservedWithPubsubTopicAndOutcomeSuccess() throws Exception {
 		Handlers handlers = new Handlers();
-		assertThat(this.dispatcher.dispatch(endpoint(handlers, "accept", 0), event())).isEqualTo(TopicEventStatus.SUCCESS);
+		assertThat(this.listeners.create(endpoint(handlers, "accept", 0)).onEvent(event()))
+			.isEqualTo(TopicEventStatus.SUCCESS);
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasNameEqualTo(DefaultTopicDeliveryObservationConvention.NAME)
 			.hasContextualNameEqualTo("orders receive")
@@ -65,7 +67,8 @@ class TopicEventDispatcherTests {
 	@Test
 	void aFailingHandlerIsObservedWithOutcomeRetryAndItsError() throws Exception {
 		Handlers handlers = new Handlers();
-		assertThat(this.dispatcher.dispatch(endpoint(handlers, "fail", 0), event())).isEqualTo(TopicEventStatus.RETRY);
+		assertThat(this.listeners.create(endpoint(handlers, "fail", 0)).onEvent(event()))
+			.isEqualTo(TopicEventStatus.RETRY);
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasLowCardinalityKeyValue("outcome", "retry")
 			.assertThatError()
@@ -76,7 +79,8 @@ class TopicEventDispatcherTests {
 	@Test
 	void aDroppedEventIsObservedWithOutcomeDrop() throws Exception {
 		Handlers handlers = new Handlers();
-		assertThat(this.dispatcher.dispatch(endpoint(handlers, "drop", 0), event())).isEqualTo(TopicEventStatus.DROP);
+		assertThat(this.listeners.create(endpoint(handlers, "drop", 0)).onEvent(event()))
+			.isEqualTo(TopicEventStatus.DROP);
 		assertThat(this.registry).hasSingleObservationThat().hasLowCardinalityKeyValue("outcome", "drop");
 	}
 
@@ -84,7 +88,7 @@ class TopicEventDispatcherTests {
 	void theHandlerRunsInTheObservationWhoseCarrierGivesTheEventsTraceContext() throws Exception {
 		Handlers handlers = new Handlers();
 		handlers.registry = this.registry;
-		this.dispatcher.dispatch(endpoint(handlers, "accept", 0), event());
+		this.listeners.create(endpoint(handlers, "accept", 0)).onEvent(event());
 		Observation current = handlers.observation.get();
 		assertThat(current).isNotNull();
 		TopicDeliveryObservationContext context = (TopicDeliveryObservationContext) current.getContext();
@@ -96,7 +100,7 @@ class TopicEventDispatcherTests {
 
 	@Test
 	void anObservationConventionReplacesTheDefaultNameAndTags() throws Exception {
-		this.dispatcher.setObservationConvention(new TopicDeliveryObservationConvention() {
+		this.listeners.setObservationConvention(new TopicDeliveryObservationConvention() {
 
 			@Override
 			public String getName() {
@@ -109,7 +113,7 @@ class TopicEventDispatcherTests {
 			}
 
 		});
-		this.dispatcher.dispatch(endpoint(new Handlers(), "accept", 0), event());
+		this.listeners.create(endpoint(new Handlers(), "accept", 0)).onEvent(event());
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasNameEqualTo("orders.handled")
 			.hasLowCardinalityKeyValue("team", "shop")
@@ -124,7 +128,7 @@ class TopicEventDispatcherTests {
 		Handlers handlers = new Handlers();
 		handlers.entered = new CountDownLatch(limit);
 		TopicEndpoint endpoint = endpoint(handlers, "block", limit);
-		TopicEventDispatcher unobserved = dispatcher(ObservationRegistry.NOOP);
+		TopicEventListener listener = listeners(ObservationRegistry.NOOP).create(endpoint);
 		ExecutorService executor = Executors.newFixedThreadPool(deliveries);
 		try {
 			List<Thread> threads = new ArrayList<>();
@@ -134,11 +138,11 @@ class TopicEventDispatcherTests {
 					synchronized (threads) {
 						threads.add(Thread.currentThread());
 					}
-					return unobserved.dispatch(endpoint, event());
+					return listener.onEvent(event());
 				}));
 			}
 			handlers.entered.await();
-			// Every delivery beyond the limit must have reached the dispatcher and be parked there.
+			// Every delivery beyond the limit must have reached the limit and be parked there.
 			while (parked(threads) < deliveries - limit) {
 				Thread.onSpinWait();
 			}
@@ -162,14 +166,15 @@ class TopicEventDispatcherTests {
 		Handlers handlers = new Handlers();
 		handlers.entered = new CountDownLatch(1);
 		TopicEndpoint endpoint = endpoint(handlers, "block", 1);
-		TopicEventDispatcher unobserved = dispatcher(ObservationRegistry.NOOP);
+		TopicEventListenerFactory unobserved = listeners(ObservationRegistry.NOOP);
 		unobserved.setConcurrencyWait(Duration.ofMillis(50));
+		TopicEventListener listener = unobserved.create(endpoint);
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try {
-			Future<TopicEventStatus> first = executor.submit(() -> unobserved.dispatch(endpoint, event()));
+			Future<TopicEventStatus> first = executor.submit(() -> listener.onEvent(event()));
 			handlers.entered.await();
-			assertThat(unobserved.dispatch(endpoint, event())).isEqualTo(TopicEventStatus.RETRY);
-			assertThat(output).contains("All 1 concurrent deliveries of TopicEventDispatcherTests.Handlers.block(String) "
+			assertThat(listener.onEvent(event())).isEqualTo(TopicEventStatus.RETRY);
+			assertThat(output).contains("All 1 concurrent deliveries of SingleEventListenerTests.Handlers.block(String) "
 					+ "stayed busy for PT0.05S (dapr.messaging.concurrency-wait); asking the sidecar to deliver the "
 					+ "event again");
 			handlers.release.countDown();
@@ -185,7 +190,7 @@ class TopicEventDispatcherTests {
 	@Test
 	void aConcurrencyWaitThatIsNotPositiveIsRejectedWithAnExample() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> dispatcher(ObservationRegistry.NOOP).setConcurrencyWait(Duration.ZERO))
+			.isThrownBy(() -> listeners(ObservationRegistry.NOOP).setConcurrencyWait(Duration.ZERO))
 			.withMessage("The concurrency wait must be positive, for example 30s; got PT0S");
 	}
 
@@ -194,7 +199,7 @@ class TopicEventDispatcherTests {
 		Handlers handlers = new Handlers();
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> endpoint(handlers, "accept", -1))
-			.withMessage("@Topic on TopicEventDispatcherTests.Handlers.accept(String) has concurrency -1; use a positive number, or leave it "
+			.withMessage("@Topic on SingleEventListenerTests.Handlers.accept(String) has concurrency -1; use a positive number, or leave it "
 					+ "empty for no limit");
 	}
 
@@ -216,11 +221,12 @@ class TopicEventDispatcherTests {
 		return false;
 	}
 
-	private static TopicEventDispatcher dispatcher(ObservationRegistry registry) {
-		TopicEventDispatcher dispatcher = new TopicEventDispatcher(TopicHandlerMethodFactory.create(new JsonMapper()),
-				new DefaultTopicErrorHandler());
-		dispatcher.setObservationRegistry(registry);
-		return dispatcher;
+	private static TopicEventListenerFactory listeners(ObservationRegistry registry) {
+		JsonMapper json = new JsonMapper();
+		TopicEventListenerFactory listeners = new TopicEventListenerFactory(TopicHandlerMethodFactory.create(json),
+				new CloudEventDataConverter(json), new DefaultTopicErrorHandler());
+		listeners.setObservationRegistry(registry);
+		return listeners;
 	}
 
 	private static TopicEndpoint endpoint(Handlers handlers, String name, int concurrency) throws Exception {

@@ -1,4 +1,4 @@
-package dev.daprspring.messaging.invoke;
+package dev.daprspring.messaging.handler;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package dev.daprspring.messaging.bulk;
+package dev.daprspring.messaging.delivery;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +18,10 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.daprspring.messaging.delivery.DefaultTopicErrorHandler;
-import dev.daprspring.messaging.delivery.IncomingEvent;
-import dev.daprspring.messaging.delivery.TopicErrorHandler;
-import dev.daprspring.messaging.delivery.TopicEventDispatcher;
-import dev.daprspring.messaging.delivery.TopicEventStatus;
 import dev.daprspring.messaging.endpoint.BulkSubscribe;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
-import dev.daprspring.messaging.invoke.TopicHandlerMethodFactory;
+import dev.daprspring.messaging.handler.CloudEventDataConverter;
+import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
 import dev.daprspring.messaging.observation.DefaultTopicDeliveryObservationConvention;
 import dev.daprspring.messaging.observation.TopicDeliveryObservationContext;
 
@@ -37,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * handler in the first event's observation, the {@link TopicErrorHandler} for conversion
  * and handler failures, and the handler's concurrency limit.
  */
-class BulkTopicEventDispatcherTests {
+class BatchEventListenerTests {
 
 	private static final JsonMapper JSON = new JsonMapper();
 
@@ -49,8 +45,9 @@ class BulkTopicEventDispatcherTests {
 	void everyEventOfABatchIsObservedWithItsOwnOutcomeAndTheHandlerRunsInTheFirstOnesObservation() throws Exception {
 		Handlers handlers = new Handlers();
 		handlers.registry = this.registry;
-		Map<String, TopicEventStatus> statuses = dispatcher(new DefaultTopicErrorHandler())
-			.dispatch(endpoint(handlers, "orders", 0), List.of(entry("e-1", "{\"id\":\"a\"}"),
+		Map<String, TopicEventStatus> statuses = listeners(new DefaultTopicErrorHandler())
+			.create(endpoint(handlers, "orders", 0))
+			.onBatch(List.of(entry("e-1", "{\"id\":\"a\"}"),
 					entry("e-2", "not json"), entry("e-3", "{\"id\":\"b\"}")));
 		assertThat(statuses).containsExactly(Map.entry("e-1", TopicEventStatus.SUCCESS),
 				Map.entry("e-2", TopicEventStatus.DROP), Map.entry("e-3", TopicEventStatus.SUCCESS));
@@ -76,9 +73,8 @@ class BulkTopicEventDispatcherTests {
 			this.handledErrors.add(event.id() + ": " + error.getMessage());
 			return "e-1".equals(event.id()) ? TopicEventStatus.DROP : TopicEventStatus.RETRY;
 		};
-		Map<String, TopicEventStatus> statuses = dispatcher(errorHandler).dispatch(
-				endpoint(new Handlers(), "failing", 0),
-				List.of(entry("e-1", "{\"id\":\"a\"}"), entry("e-2", "{\"id\":\"b\"}")));
+		Map<String, TopicEventStatus> statuses = listeners(errorHandler).create(endpoint(new Handlers(), "failing", 0))
+			.onBatch(List.of(entry("e-1", "{\"id\":\"a\"}"), entry("e-2", "{\"id\":\"b\"}")));
 		assertThat(statuses).containsExactly(Map.entry("e-1", TopicEventStatus.DROP),
 				Map.entry("e-2", TopicEventStatus.RETRY));
 		assertThat(this.handledErrors).containsExactly("e-1: not now", "e-2: not now");
@@ -97,8 +93,8 @@ class BulkTopicEventDispatcherTests {
 		Handlers handlers = new Handlers();
 		handlers.entered = new CountDownLatch(limit);
 		TopicEndpoint endpoint = endpoint(handlers, "block", limit);
-		BulkTopicEventDispatcher dispatcher = new BulkTopicEventDispatcher(JSON, pipeline(new DefaultTopicErrorHandler(),
-				ObservationRegistry.NOOP));
+		TopicEventListener listener = pipeline(new DefaultTopicErrorHandler(), ObservationRegistry.NOOP)
+			.create(endpoint);
 		ExecutorService executor = Executors.newFixedThreadPool(batches);
 		try {
 			List<Thread> threads = new ArrayList<>();
@@ -109,7 +105,7 @@ class BulkTopicEventDispatcherTests {
 					synchronized (threads) {
 						threads.add(Thread.currentThread());
 					}
-					return dispatcher.dispatch(endpoint, List.of(entry(id, "{\"id\":\"x\"}")));
+					return listener.onBatch(List.of(entry(id, "{\"id\":\"x\"}")));
 				}));
 			}
 			handlers.entered.await();
@@ -129,12 +125,13 @@ class BulkTopicEventDispatcherTests {
 		}
 	}
 
-	private BulkTopicEventDispatcher dispatcher(TopicErrorHandler errorHandler) {
-		return new BulkTopicEventDispatcher(JSON, pipeline(errorHandler, this.registry));
+	private TopicEventListenerFactory listeners(TopicErrorHandler errorHandler) {
+		return pipeline(errorHandler, this.registry);
 	}
 
-	private static TopicEventDispatcher pipeline(TopicErrorHandler errorHandler, ObservationRegistry registry) {
-		TopicEventDispatcher pipeline = new TopicEventDispatcher(TopicHandlerMethodFactory.create(JSON), errorHandler);
+	private static TopicEventListenerFactory pipeline(TopicErrorHandler errorHandler, ObservationRegistry registry) {
+		TopicEventListenerFactory pipeline = new TopicEventListenerFactory(TopicHandlerMethodFactory.create(JSON),
+				new CloudEventDataConverter(JSON), errorHandler);
 		pipeline.setObservationRegistry(registry);
 		return pipeline;
 	}
