@@ -15,6 +15,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.core.client.DaprBuildingBlock;
 import dev.daprspring.core.client.DaprCall;
 import org.springframework.dao.DataAccessException;
 
@@ -24,14 +25,6 @@ import org.springframework.dao.DataAccessException;
  * failure paths that need them.
  */
 public final class DaprErrorTranslator {
-
-	private static final Map<String, String> COMPONENT_KINDS = Map.of("state", "state store", "pubsub", "pub/sub",
-			"bindings", "output binding", "secrets", "secret store", "configuration", "configuration store", "crypto",
-			"crypto component", "conversation", "conversation component", "lock", "lock store");
-
-	private static final Map<String, String> COMPONENT_TYPE_PREFIXES = Map.of("state", "state.", "pubsub",
-			"pubsub.", "bindings", "bindings.", "secrets", "secretstores.", "configuration", "configuration.", "crypto",
-			"crypto.", "conversation", "conversation.", "lock", "lock.");
 
 	private final String endpoint;
 
@@ -153,8 +146,9 @@ public final class DaprErrorTranslator {
 	}
 
 	private String componentMissing(DaprCall call, String description) {
-		String kind = COMPONENT_KINDS.getOrDefault(call.buildingBlock(), "component");
-		String prefix = COMPONENT_TYPE_PREFIXES.getOrDefault(call.buildingBlock(), "");
+		DaprBuildingBlock block = DaprBuildingBlock.of(call.buildingBlock());
+		String kind = (block != null) ? block.componentKind() : "component";
+		String prefix = (block != null) ? block.componentTypePrefix() : "";
 		String available;
 		try {
 			List<String> names = this.components.get()

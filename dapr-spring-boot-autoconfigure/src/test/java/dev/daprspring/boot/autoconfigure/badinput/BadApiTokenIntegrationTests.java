@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
-import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthIndicator;
+import dev.daprspring.boot.actuate.SidecarProbe;
+import dev.daprspring.boot.actuate.health.DaprHealthIndicator;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
