@@ -52,7 +52,7 @@ public final class DaprErrorTranslator {
 		switch (status.getCode()) {
 			case UNAVAILABLE:
 				return new DaprSidecarUnavailableException("Dapr sidecar at " + this.endpoint + " is unavailable ("
-						+ what + "): " + description + ". Is daprd running and is dapr.client.grpc-endpoint right?",
+						+ what + "): " + description + ". Is daprd running and is the client's gRPC endpoint right?",
 						details, ex);
 			case UNKNOWN:
 				if (connectionLost(status, lower)) {
@@ -60,12 +60,12 @@ public final class DaprErrorTranslator {
 					return new DaprOutcomeUnknownException("Dapr sidecar at " + this.endpoint + " is unavailable ("
 							+ what + "): the connection closed during the call (" + description + "), so it may or "
 							+ "may not have taken effect; read what it would have changed before writing it again. "
-							+ "Is daprd running and is dapr.client.grpc-endpoint right?", details, ex);
+							+ "Is daprd running and is the client's gRPC endpoint right?", details, ex);
 				}
 				break;
 			case DEADLINE_EXCEEDED:
 				return new DaprTimeoutException(what + " did not finish within its deadline; raise "
-						+ "dapr.client.timeout if the sidecar or component is slow", details, ex);
+						+ "the client's timeout if the sidecar or component is slow", details, ex);
 			case UNAUTHENTICATED:
 			case PERMISSION_DENIED:
 				if (lower.contains("access denied by policy")) {
@@ -75,7 +75,7 @@ public final class DaprErrorTranslator {
 							+ "defaultAccess) of the Dapr Configuration daprd runs with", details, ex);
 				}
 				return new DaprPermissionDeniedException("Dapr sidecar at " + this.endpoint + " rejected " + what
-						+ ": " + description + ". Set dapr.client.api-token (or DAPR_API_TOKEN) to the token "
+						+ ": " + description + ". Give the client the API token (DAPR_API_TOKEN) "
 						+ "daprd was started with", details, ex);
 			case RESOURCE_EXHAUSTED:
 				if (lower.contains("received message larger than max")) {
@@ -87,7 +87,7 @@ public final class DaprErrorTranslator {
 				}
 				if (lower.contains("exceeds maximum size")) {
 					return new DaprInvalidArgumentException(what + " failed: the sidecar's answer is larger than "
-							+ "this client accepts (" + description + "); raise dapr.client.max-message-size",
+							+ "this client accepts (" + description + "); raise the client's maximum message size",
 							details, ex);
 				}
 				break;
