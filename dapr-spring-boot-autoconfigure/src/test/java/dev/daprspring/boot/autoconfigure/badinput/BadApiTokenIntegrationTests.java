@@ -62,7 +62,7 @@ class BadApiTokenIntegrationTests {
 			assertThatExceptionOfType(DaprPermissionDeniedException.class)
 				.isThrownBy(() -> template.state().save(Sentinel.KEY, "overwritten"))
 				.withMessageContaining("rejected state.save on 'statestore'")
-				.withMessageContaining("Set dapr.client.api-token (or DAPR_API_TOKEN) to the token daprd was started with");
+				.withMessageContaining("Give the client the API token (DAPR_API_TOKEN) daprd was started with");
 		}
 	}
 
