@@ -72,7 +72,7 @@ class BadApiTokenIntegrationTests {
 			DaprTemplate template = new DaprTemplate(transport, JsonMapper.builder().build());
 			assertThatExceptionOfType(DaprPermissionDeniedException.class)
 				.isThrownBy(() -> template.state().delete(Sentinel.KEY))
-				.withMessageContaining("Set dapr.client.api-token")
+				.withMessageContaining("Give the client the API token (DAPR_API_TOKEN)")
 				.withMessageNotContaining("wrong-token")
 				.withMessageNotContaining(TOKEN);
 		}
