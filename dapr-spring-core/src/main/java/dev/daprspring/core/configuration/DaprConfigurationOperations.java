@@ -11,6 +11,7 @@ import io.dapr.v1.DaprConfigurationProtos.GetConfigurationRequest;
 import io.dapr.v1.DaprConfigurationProtos.GetConfigurationResponse;
 import io.dapr.v1.DaprConfigurationProtos.SubscribeConfigurationRequest;
 
+import dev.daprspring.core.client.DaprBuildingBlock;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import org.springframework.util.Assert;
@@ -20,7 +21,7 @@ import org.springframework.util.Assert;
  */
 public final class DaprConfigurationOperations implements ConfigurationOperations {
 
-	static final String BLOCK = "configuration";
+	static final String BLOCK = DaprBuildingBlock.CONFIGURATION.id();
 
 	private final DaprTransport transport;
 

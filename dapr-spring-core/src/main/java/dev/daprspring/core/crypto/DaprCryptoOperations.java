@@ -18,6 +18,7 @@ import io.dapr.v1.DaprCryptoProtos.EncryptResponse;
 import io.dapr.v1.DaprGrpc;
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.core.client.DaprBuildingBlock;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.error.DaprApiException;
@@ -37,7 +38,7 @@ public final class DaprCryptoOperations implements CryptoOperations {
 	/** The size of the chunks sent to the sidecar: its own segment size. */
 	public static final int CHUNK_SIZE = 64 * 1024;
 
-	static final String BLOCK = "crypto";
+	static final String BLOCK = DaprBuildingBlock.CRYPTO.id();
 
 	private final DaprTransport transport;
 

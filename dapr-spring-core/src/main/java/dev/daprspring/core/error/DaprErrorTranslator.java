@@ -15,6 +15,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.core.client.DaprBuildingBlock;
 import dev.daprspring.core.client.DaprCall;
 import org.springframework.dao.DataAccessException;
 
@@ -24,14 +25,6 @@ import org.springframework.dao.DataAccessException;
  * failure paths that need them.
  */
 public final class DaprErrorTranslator {
-
-	private static final Map<String, String> COMPONENT_KINDS = Map.of("state", "state store", "pubsub", "pub/sub",
-			"bindings", "output binding", "secrets", "secret store", "configuration", "configuration store", "crypto",
-			"crypto component", "conversation", "conversation component", "lock", "lock store");
-
-	private static final Map<String, String> COMPONENT_TYPE_PREFIXES = Map.of("state", "state.", "pubsub",
-			"pubsub.", "bindings", "bindings.", "secrets", "secretstores.", "configuration", "configuration.", "crypto",
-			"crypto.", "conversation", "conversation.", "lock", "lock.");
 
 	private final String endpoint;
 
@@ -59,7 +52,7 @@ public final class DaprErrorTranslator {
 		switch (status.getCode()) {
 			case UNAVAILABLE:
 				return new DaprSidecarUnavailableException("Dapr sidecar at " + this.endpoint + " is unavailable ("
-						+ what + "): " + description + ". Is daprd running and is dapr.client.grpc-endpoint right?",
+						+ what + "): " + description + ". Is daprd running and is the client's gRPC endpoint right?",
 						details, ex);
 			case UNKNOWN:
 				if (connectionLost(status, lower)) {
@@ -67,12 +60,12 @@ public final class DaprErrorTranslator {
 					return new DaprOutcomeUnknownException("Dapr sidecar at " + this.endpoint + " is unavailable ("
 							+ what + "): the connection closed during the call (" + description + "), so it may or "
 							+ "may not have taken effect; read what it would have changed before writing it again. "
-							+ "Is daprd running and is dapr.client.grpc-endpoint right?", details, ex);
+							+ "Is daprd running and is the client's gRPC endpoint right?", details, ex);
 				}
 				break;
 			case DEADLINE_EXCEEDED:
 				return new DaprTimeoutException(what + " did not finish within its deadline; raise "
-						+ "dapr.client.timeout if the sidecar or component is slow", details, ex);
+						+ "the client's timeout if the sidecar or component is slow", details, ex);
 			case UNAUTHENTICATED:
 			case PERMISSION_DENIED:
 				if (lower.contains("access denied by policy")) {
@@ -82,7 +75,7 @@ public final class DaprErrorTranslator {
 							+ "defaultAccess) of the Dapr Configuration daprd runs with", details, ex);
 				}
 				return new DaprPermissionDeniedException("Dapr sidecar at " + this.endpoint + " rejected " + what
-						+ ": " + description + ". Set dapr.client.api-token (or DAPR_API_TOKEN) to the token "
+						+ ": " + description + ". Give the client the API token (DAPR_API_TOKEN) "
 						+ "daprd was started with", details, ex);
 			case RESOURCE_EXHAUSTED:
 				if (lower.contains("received message larger than max")) {
@@ -94,7 +87,7 @@ public final class DaprErrorTranslator {
 				}
 				if (lower.contains("exceeds maximum size")) {
 					return new DaprInvalidArgumentException(what + " failed: the sidecar's answer is larger than "
-							+ "this client accepts (" + description + "); raise dapr.client.max-message-size",
+							+ "this client accepts (" + description + "); raise the client's maximum message size",
 							details, ex);
 				}
 				break;
@@ -153,8 +146,9 @@ public final class DaprErrorTranslator {
 	}
 
 	private String componentMissing(DaprCall call, String description) {
-		String kind = COMPONENT_KINDS.getOrDefault(call.buildingBlock(), "component");
-		String prefix = COMPONENT_TYPE_PREFIXES.getOrDefault(call.buildingBlock(), "");
+		DaprBuildingBlock block = DaprBuildingBlock.of(call.buildingBlock());
+		String kind = (block != null) ? block.componentKind() : "component";
+		String prefix = (block != null) ? block.componentTypePrefix() : "";
 		String available;
 		try {
 			List<String> names = this.components.get()

@@ -12,6 +12,7 @@ import io.dapr.v1.DaprPubsubProtos.BulkPublishResponse;
 import io.dapr.v1.DaprPubsubProtos.BulkPublishResponseFailedEntry;
 import io.dapr.v1.DaprPubsubProtos.PublishEventRequest;
 
+import dev.daprspring.core.client.DaprBuildingBlock;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.convert.DaprConversionException;
@@ -23,7 +24,7 @@ import org.springframework.util.Assert;
  */
 public final class DaprPubSubOperations implements PubSubOperations {
 
-	private static final String BLOCK = "pubsub";
+	private static final String BLOCK = DaprBuildingBlock.PUBSUB.id();
 
 	private final DaprTransport transport;
 

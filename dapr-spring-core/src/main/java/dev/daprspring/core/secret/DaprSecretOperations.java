@@ -11,6 +11,7 @@ import io.dapr.v1.DaprSecretProtos.GetBulkSecretResponse;
 import io.dapr.v1.DaprSecretProtos.GetSecretRequest;
 import io.dapr.v1.DaprSecretProtos.GetSecretResponse;
 
+import dev.daprspring.core.client.DaprBuildingBlock;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.error.DaprApiException;
@@ -22,7 +23,7 @@ import org.springframework.util.Assert;
  */
 public final class DaprSecretOperations implements SecretOperations {
 
-	private static final String BLOCK = "secrets";
+	private static final String BLOCK = DaprBuildingBlock.SECRETS.id();
 
 	private final DaprTransport transport;
 

@@ -25,6 +25,7 @@ import io.dapr.v1.DaprStateProtos.SaveStateRequest;
 import io.dapr.v1.DaprStateProtos.TransactionalStateOperation;
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.core.client.DaprBuildingBlock;
 import dev.daprspring.core.client.DaprCall;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.convert.DaprValueConverter;
@@ -36,7 +37,7 @@ import org.springframework.util.Assert;
  */
 public final class DaprStateOperations implements StateOperations {
 
-	private static final String BLOCK = "state";
+	private static final String BLOCK = DaprBuildingBlock.STATE.id();
 
 	private static final String CONTENT_TYPE = "contentType";
 

@@ -41,7 +41,7 @@ class DaprClientIntegrationTests {
 			assertThatExceptionOfType(DaprPermissionDeniedException.class)
 				.isThrownBy(() -> new DaprTemplate(wrong, JsonMapper.builder().build()).state().get("k", String.class))
 				.withMessageContaining("rejected state.get")
-				.withMessageContaining("dapr.client.api-token");
+				.withMessageContaining("the API token (DAPR_API_TOKEN)");
 		}
 	}
 

@@ -128,7 +128,7 @@ class DaprTransportTests {
 		assertThatExceptionOfType(dev.daprspring.core.error.DaprTimeoutException.class)
 			.isThrownBy(() -> this.transport.call(DaprCall.read("state", "get", "store"), (dapr) -> dapr.getState(slow)))
 			.withMessageContaining("state.get on 'store' did not finish within its deadline")
-			.withMessageContaining("dapr.client.timeout");
+			.withMessageContaining("the client's timeout");
 	}
 
 	@Test

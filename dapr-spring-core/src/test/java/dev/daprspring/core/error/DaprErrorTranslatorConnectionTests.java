@@ -28,7 +28,7 @@ class DaprErrorTranslatorConnectionTests {
 			.isInstanceOf(DaprSidecarUnavailableException.class)
 			.hasMessageContaining("Dapr sidecar at http://127.0.0.1:50001 is unavailable (state.save on 'statestore')")
 			.hasMessageContaining("may or may not have taken effect")
-			.hasMessageContaining("dapr.client.grpc-endpoint");
+			.hasMessageContaining("the client's gRPC endpoint");
 	}
 
 	@Test

@@ -69,7 +69,7 @@ class DaprErrorTranslatorSecretsTests {
 				Status.UNAUTHENTICATED.withDescription("authentication error: api token mismatch").asRuntimeException(),
 				DaprCall.read("secrets", "get", "files"));
 		assertThat(ex).isInstanceOf(DaprPermissionDeniedException.class)
-			.hasMessageContaining("dapr.client.api-token");
+			.hasMessageContaining("the API token (DAPR_API_TOKEN)");
 	}
 
 	@Test

@@ -152,7 +152,7 @@ class SecretsIntegrationTests {
 				assertThatExceptionOfType(DaprPermissionDeniedException.class)
 					.isThrownBy(() -> new DaprSecretOperations(other, "files").get("db-password"))
 					.withMessageContaining("rejected secrets.get on 'files'")
-					.withMessageContaining("dapr.client.api-token");
+					.withMessageContaining("the API token (DAPR_API_TOKEN)");
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package dev.daprspring.boot.autoconfigure.actuate;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.daprspring.boot.actuate.SidecarProbe;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

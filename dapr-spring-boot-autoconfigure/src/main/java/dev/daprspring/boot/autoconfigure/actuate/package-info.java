@@ -1,6 +1,7 @@
 /**
- * Actuator support for the Dapr sidecar: what health, the {@code dapr} endpoint and the
- * sidecar metrics bridge share.
+ * Actuator wiring for the Dapr sidecar: the {@code dapr.actuator} properties and the one
+ * {@code SidecarProbe} that the health and endpoint auto-configurations share. The
+ * actuator's logic lives in {@code dev.daprspring.boot.actuate}.
  */
 @NullMarked
 package dev.daprspring.boot.autoconfigure.actuate;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.daprspring.boot.autoconfigure.client.DaprPubSubProperties;
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.function.FunctionBinding;
@@ -37,7 +38,7 @@ public final class DaprFunctionAutoConfiguration {
 			TopicEndpointRegistry registry, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<DaprOperations> dapr, Environment environment) {
 		// Read like @Topic's default, so functions and handlers share one default pub/sub.
-		String defaultPubsub = environment.getProperty("dapr.pubsub.default-name", "pubsub");
+		String defaultPubsub = DaprPubSubProperties.defaultName(environment);
 		List<FunctionBinding> bindings = properties.getBindings()
 			.entrySet()
 			.stream()

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
+import dev.daprspring.boot.autoconfigure.client.DaprPubSubProperties;
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.messaging.annotation.TopicAnnotationBeanPostProcessor;
@@ -74,7 +75,8 @@ public final class DaprMessagingAutoConfiguration {
 	static TopicAnnotationBeanPostProcessor daprTopicAnnotationBeanPostProcessor(
 			ObjectProvider<TopicEndpointRegistry> registry) {
 		// Resolved per @Topic, so dapr.pubsub.default-name is read from the environment as it is then.
-		return new TopicAnnotationBeanPostProcessor(registry::getObject, "${dapr.pubsub.default-name:pubsub}");
+		return new TopicAnnotationBeanPostProcessor(registry::getObject,
+				DaprPubSubProperties.defaultNamePlaceholder());
 	}
 
 	@Bean
@@ -177,7 +179,7 @@ public final class DaprMessagingAutoConfiguration {
 
 	private static List<DeclaredSubscription> declaredSubscriptions(DaprMessagingProperties properties,
 			Environment environment) {
-		String defaultPubsub = environment.getProperty("dapr.pubsub.default-name", "pubsub");
+		String defaultPubsub = DaprPubSubProperties.defaultName(environment);
 		List<DeclaredSubscription> declared = new ArrayList<>();
 		List<DaprMessagingProperties.Subscription> subscriptions = properties.getSubscriptions();
 		for (int i = 0; i < subscriptions.size(); i++) {

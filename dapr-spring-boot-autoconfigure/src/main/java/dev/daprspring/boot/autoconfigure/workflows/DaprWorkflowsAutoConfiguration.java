@@ -3,7 +3,8 @@ package dev.daprspring.boot.autoconfigure.workflows;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthContribution;
+import dev.daprspring.boot.actuate.health.DaprHealthContribution;
+import dev.daprspring.boot.actuate.health.WorkflowWorkerHealth;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.convert.DaprValueConverter;

@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.daprspring.boot.autoconfigure.actuate.endpoint.DaprEndpoint;
+import dev.daprspring.boot.actuate.endpoint.DaprEndpoint;
 import dev.daprspring.boot.autoconfigure.actuate.endpoint.DaprEndpointAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthContributorAutoConfiguration;
-import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthIndicator;
+import dev.daprspring.boot.actuate.health.DaprHealthIndicator;
 import dev.daprspring.boot.autoconfigure.actuate.metrics.DaprSidecarMetricsAutoConfiguration;
-import dev.daprspring.boot.autoconfigure.actuate.metrics.DaprSidecarMetricsBridge;
+import dev.daprspring.boot.actuate.metrics.DaprSidecarMetricsBridge;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.messaging.DaprMessagingAutoConfiguration;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;

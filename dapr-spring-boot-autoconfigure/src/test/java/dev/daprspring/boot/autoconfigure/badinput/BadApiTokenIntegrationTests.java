@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
-import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthIndicator;
+import dev.daprspring.boot.actuate.SidecarProbe;
+import dev.daprspring.boot.actuate.health.DaprHealthIndicator;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
@@ -62,7 +62,7 @@ class BadApiTokenIntegrationTests {
 			assertThatExceptionOfType(DaprPermissionDeniedException.class)
 				.isThrownBy(() -> template.state().save(Sentinel.KEY, "overwritten"))
 				.withMessageContaining("rejected state.save on 'statestore'")
-				.withMessageContaining("Set dapr.client.api-token (or DAPR_API_TOKEN) to the token daprd was started with");
+				.withMessageContaining("Give the client the API token (DAPR_API_TOKEN) daprd was started with");
 		}
 	}
 
@@ -72,7 +72,7 @@ class BadApiTokenIntegrationTests {
 			DaprTemplate template = new DaprTemplate(transport, JsonMapper.builder().build());
 			assertThatExceptionOfType(DaprPermissionDeniedException.class)
 				.isThrownBy(() -> template.state().delete(Sentinel.KEY))
-				.withMessageContaining("Set dapr.client.api-token")
+				.withMessageContaining("Give the client the API token (DAPR_API_TOKEN)")
 				.withMessageNotContaining("wrong-token")
 				.withMessageNotContaining(TOKEN);
 		}

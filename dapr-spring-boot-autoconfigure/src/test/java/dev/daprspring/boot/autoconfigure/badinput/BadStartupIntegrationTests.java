@@ -76,7 +76,9 @@ class BadStartupIntegrationTests {
 					"dapr.client.resilience.enabled=false"))
 			.satisfies((ex) -> assertThat(ex)
 				.hasStackTraceContaining("Dapr sidecar at " + NOBODY + " is unavailable")
-				.hasStackTraceContaining("Is daprd running and is dapr.client.grpc-endpoint right?"));
+				.hasStackTraceContaining("Is daprd running and is the client's gRPC endpoint right?"));
+		// The startup report names the property (DaprClientFailureAnalyzer).
+		assertThat(output).contains("Action:").contains("dapr.client.grpc-endpoint");
 	}
 
 	@Test

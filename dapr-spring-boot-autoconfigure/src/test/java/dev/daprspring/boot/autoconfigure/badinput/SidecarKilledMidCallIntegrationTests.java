@@ -66,7 +66,7 @@ class SidecarKilledMidCallIntegrationTests {
 			writer.join();
 			assertThat(failure.get()).isInstanceOf(DaprSidecarUnavailableException.class)
 				.hasMessageContaining("Dapr sidecar at " + sidecar.grpcEndpoint() + " is unavailable")
-				.hasMessageContaining("Is daprd running and is dapr.client.grpc-endpoint right?");
+				.hasMessageContaining("Is daprd running and is the client's gRPC endpoint right?");
 			sidecar.restart();
 			// This bare transport has no retrying call policy: the first call may still find the old connection gone.
 			await().atMost(Duration.ofSeconds(60))

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthContribution;
+import dev.daprspring.boot.actuate.health.DaprHealthContribution;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.workflows.Workflow;
 import dev.daprspring.workflows.WorkflowContext;

@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthIndicator;
+import dev.daprspring.boot.actuate.health.DaprHealthIndicator;
 import dev.daprspring.boot.autoconfigure.workflows.app.Approval;
 import dev.daprspring.boot.autoconfigure.workflows.app.WorkflowsApplication;
 import dev.daprspring.boot.sidecar.DaprSidecar;

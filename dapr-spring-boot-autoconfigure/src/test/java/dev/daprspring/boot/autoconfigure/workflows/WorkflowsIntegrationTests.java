@@ -11,10 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.daprspring.boot.autoconfigure.actuate.endpoint.ApplicationDescriptor.WorkflowEntry;
-import dev.daprspring.boot.autoconfigure.actuate.endpoint.ApplicationDescriptor.WorkflowHost;
-import dev.daprspring.boot.autoconfigure.actuate.endpoint.DaprEndpoint;
-import dev.daprspring.boot.autoconfigure.actuate.health.DaprHealthIndicator;
+import dev.daprspring.boot.actuate.endpoint.ApplicationDescriptor.WorkflowEntry;
+import dev.daprspring.boot.actuate.endpoint.ApplicationDescriptor.WorkflowHost;
+import dev.daprspring.boot.actuate.endpoint.DaprEndpoint;
+import dev.daprspring.boot.actuate.health.DaprHealthIndicator;
 import dev.daprspring.boot.autoconfigure.workflows.app.Approval;
 import dev.daprspring.boot.autoconfigure.workflows.app.Countdown;
 import dev.daprspring.boot.autoconfigure.workflows.app.ExecutionRecorder;

@@ -1,20 +1,23 @@
 package dev.daprspring.boot.autoconfigure.actuate.endpoint;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.actors.runtime.ActorTypes;
-import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
+import dev.daprspring.boot.actuate.SidecarProbe;
+import dev.daprspring.boot.actuate.endpoint.ActorHosts;
+import dev.daprspring.boot.actuate.endpoint.ApplicationDescriptor;
+import dev.daprspring.boot.actuate.endpoint.ClientDescriptor;
+import dev.daprspring.boot.actuate.endpoint.DaprEndpoint;
+import dev.daprspring.boot.actuate.endpoint.MessagingHandlers;
+import dev.daprspring.boot.actuate.endpoint.WorkflowHosts;
 import dev.daprspring.boot.autoconfigure.actuate.SidecarProbeConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.core.client.DaprCallPolicy;
 import dev.daprspring.core.client.DaprClientOptions;
-import dev.daprspring.core.client.ResilientCallPolicy;
 import dev.daprspring.messaging.binding.BindingEndpointRegistry;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.workflows.runtime.WorkflowWorker;
@@ -41,10 +44,6 @@ import org.springframework.context.annotation.Import;
 @Import(SidecarProbeConfiguration.class)
 public final class DaprEndpointAutoConfiguration {
 
-	/** The building blocks whose circuit breakers the endpoint shows. */
-	private static final List<String> BUILDING_BLOCKS = List.of("state", "pubsub", "bindings", "secrets",
-			"configuration", "metadata", "actors", "jobs", "crypto");
-
 	@Bean
 	@ConditionalOnMissingBean
 	DaprEndpoint daprEndpoint(SidecarProbe sidecar, DaprClientOptions options, ObjectProvider<DaprCallPolicy> policy,
@@ -54,18 +53,7 @@ public final class DaprEndpointAutoConfiguration {
 		DaprActorHosts hosted = actors.getIfAvailable(() -> List::of);
 		DaprWorkflowHosts run = workflows.getIfAvailable(() -> () -> null);
 		return new DaprEndpoint(sidecar, () -> messaging.get().withActors(hosted.get()).withWorkflows(run.get()),
-				() -> client(options, policy.getIfAvailable()));
-	}
-
-	private static ClientDescriptor client(DaprClientOptions options, @Nullable DaprCallPolicy policy) {
-		Map<String, String> breakers = new LinkedHashMap<>();
-		if (policy instanceof ResilientCallPolicy resilient) {
-			BUILDING_BLOCKS.forEach((block) -> breakers.put(block, resilient.circuitBreakerState(block).name()));
-		}
-		return new ClientDescriptor(options.grpcEndpoint(), options.httpEndpoint(),
-				(options.apiToken() != null) ? ClientDescriptor.MASK : null, options.timeout(),
-				options.maxInboundMessageSize(), options.keepAliveTime(), options.keepAliveTimeout(),
-				new ClientDescriptor.Resilience(policy instanceof ResilientCallPolicy, breakers));
+				() -> ClientDescriptor.of(options, policy.getIfAvailable()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

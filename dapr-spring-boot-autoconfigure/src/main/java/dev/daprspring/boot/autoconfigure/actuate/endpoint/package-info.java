@@ -1,6 +1,6 @@
 /**
- * The {@code dapr} actuator endpoint: the sidecar's metadata, this application's
- * handlers and the client's effective configuration.
+ * Wiring of the {@code dapr} actuator endpoint ({@code dev.daprspring.boot.actuate.endpoint})
+ * and of what messaging, actors and workflows tell it.
  */
 @NullMarked
 package dev.daprspring.boot.autoconfigure.actuate.endpoint;

@@ -3,7 +3,9 @@ package dev.daprspring.boot.autoconfigure.actuate.health;
 import java.util.List;
 
 import dev.daprspring.actors.runtime.ActorTypes;
-import dev.daprspring.boot.autoconfigure.actuate.SidecarProbe;
+import dev.daprspring.boot.actuate.SidecarProbe;
+import dev.daprspring.boot.actuate.health.DaprHealthContribution;
+import dev.daprspring.boot.actuate.health.DaprHealthIndicator;
 import dev.daprspring.boot.autoconfigure.actuate.SidecarProbeConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;

@@ -1,5 +1,5 @@
 /**
- * The {@code dapr} health indicator: whether the sidecar is ready, and what it runs.
+ * Wiring of the {@code dapr} health indicator ({@code dev.daprspring.boot.actuate.health}).
  */
 @NullMarked
 package dev.daprspring.boot.autoconfigure.actuate.health;

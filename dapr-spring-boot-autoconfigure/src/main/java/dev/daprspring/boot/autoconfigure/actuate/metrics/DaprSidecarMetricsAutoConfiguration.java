@@ -2,6 +2,8 @@ package dev.daprspring.boot.autoconfigure.actuate.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.daprspring.boot.actuate.metrics.DaprSidecarMetricsBridge;
+import dev.daprspring.boot.actuate.metrics.SidecarMetricsSettings;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,7 +41,10 @@ public final class DaprSidecarMetricsAutoConfiguration {
 		if (known != null && !environment.containsProperty(ENDPOINT_PROPERTY)) {
 			properties.setEndpoint(known);
 		}
-		return new DaprSidecarMetricsBridge(registry, properties);
+		return new DaprSidecarMetricsBridge(registry,
+				new SidecarMetricsSettings(properties.getEndpoint(), properties.getInterval(), properties.getTimeout(),
+						properties.getStaleAfter(), properties.getMaxSeries(), properties.getInclude(),
+						properties.getExclude()));
 	}
 
 }

@@ -1,6 +1,6 @@
 /**
- * The sidecar metrics bridge: reads daprd's Prometheus endpoint on a schedule and
- * registers its series as Micrometer meters named {@code dapr.sidecar.*}.
+ * Wiring of the sidecar metrics bridge ({@code dev.daprspring.boot.actuate.metrics}) and
+ * its {@code dapr.sidecar.metrics.*} properties.
  */
 @NullMarked
 package dev.daprspring.boot.autoconfigure.actuate.metrics;
