@@ -17,7 +17,8 @@ import dev.daprspring.actors.runtime.ActorRuntimeSettings.TypeSettings;
 import dev.daprspring.actors.runtime.ActorTypes;
 import dev.daprspring.actors.runtime.DaprActorServlet;
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
-import dev.daprspring.boot.autoconfigure.messaging.DaprAppProperties;
+import dev.daprspring.boot.autoconfigure.messaging.DaprAppConnectionDetails;
+import dev.daprspring.boot.autoconfigure.messaging.DaprAppConnectionDetailsConfiguration;
 import dev.daprspring.core.client.DaprTransport;
 import dev.daprspring.core.convert.DaprValueConverter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +35,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
  * Hosts the application's {@link DaprActor} types (the actor endpoints are served only
@@ -44,7 +45,8 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(DaprActor.class)
 @ConditionalOnBean(DaprTransport.class)
 @ConditionalOnBooleanProperty(name = "dapr.actors.enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ DaprActorsProperties.class, DaprAppProperties.class })
+@EnableConfigurationProperties(DaprActorsProperties.class)
+@Import(DaprAppConnectionDetailsConfiguration.class)
 public final class DaprActorsAutoConfiguration {
 
 	@Bean
@@ -100,11 +102,11 @@ public final class DaprActorsAutoConfiguration {
 
 		@Bean
 		ServletRegistrationBean<DaprActorServlet> daprActorServlet(ActorDispatcher dispatcher,
-				ActorRuntimeSettings settings, DaprAppProperties app, ObjectProvider<JsonMapper> jsonMapper,
-				Environment environment) {
+				ActorRuntimeSettings settings, DaprAppConnectionDetails appConnection,
+				ObjectProvider<JsonMapper> jsonMapper) {
 			// The same token as the other sidecar-facing endpoints.
 			DaprActorServlet servlet = new DaprActorServlet(dispatcher, settings,
-					jsonMapper.getIfAvailable(JsonMapper::new), app.effectiveApiToken(environment));
+					jsonMapper.getIfAvailable(JsonMapper::new), appConnection.getAppApiToken());
 			ServletRegistrationBean<DaprActorServlet> registration = new ServletRegistrationBean<>(servlet,
 					DaprActorServlet.MAPPINGS);
 			registration.setName("daprActorServlet");

@@ -3,8 +3,6 @@ package dev.daprspring.boot.autoconfigure.messaging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.env.Environment;
-import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -38,15 +36,6 @@ public class DaprAppProperties {
 		this.apiToken = apiToken;
 	}
 
-	/**
-	 * The token every sidecar-facing endpoint requires: this one, else the APP_API_TOKEN
-	 * environment variable, or {@code null}; an empty value counts as unset, so it cannot
-	 * switch enforcement off.
-	 */
-	public @Nullable String effectiveApiToken(Environment environment) {
-		String token = StringUtils.hasText(this.apiToken) ? this.apiToken : environment.getProperty("APP_API_TOKEN");
-		return StringUtils.hasText(token) ? token : null;
-	}
 
 	public DataSize getMaxBodySize() {
 		return this.maxBodySize;

@@ -23,7 +23,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the gRPC app channel ({@code dapr.app.protocol=grpc}): the
@@ -44,12 +43,12 @@ public final class DaprGrpcAppChannelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "daprAppCallbackService")
 	BindableService daprAppCallbackService(DeliveryRoutes routes, BindingEndpointRegistry bindings,
-			BindingEventDispatcher bindingDispatcher, DaprMessagingProperties properties, DaprAppProperties app,
-			Environment environment) {
+			BindingEventDispatcher bindingDispatcher, DaprMessagingProperties properties,
+			DaprAppConnectionDetails appConnection) {
 		AppCallbackService service = new AppCallbackService(routes, bindings, bindingDispatcher);
 		// Streaming subscriptions deliver the topics; the callback then serves input bindings only.
 		service.setListTopics(properties.getDelivery() != DaprMessagingProperties.Delivery.STREAMING);
-		String token = DaprMessagingAutoConfiguration.appApiToken(app, environment);
+		String token = appConnection.getAppApiToken();
 		if (token == null) {
 			DaprMessagingAutoConfiguration.warnWithoutAppApiToken("The gRPC app channel (AppCallback)");
 			return service;
@@ -60,9 +59,9 @@ public final class DaprGrpcAppChannelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "daprJobCallbackService")
 	BindableService daprJobCallbackService(JobEndpointRegistry jobs, JobEventDispatcher jobDispatcher,
-			DaprAppProperties app, Environment environment) {
+			DaprAppConnectionDetails appConnection) {
 		JobCallbackService service = new JobCallbackService(jobs, jobDispatcher);
-		String token = DaprMessagingAutoConfiguration.appApiToken(app, environment);
+		String token = appConnection.getAppApiToken();
 		return (token != null) ? new AppApiTokenInterceptor(token, Set.of()).protect(service) : service;
 	}
 

@@ -51,6 +51,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -66,6 +67,7 @@ import org.springframework.util.StringUtils;
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(TopicEndpointRegistry.class)
 @EnableConfigurationProperties({ DaprMessagingProperties.class, DaprAppProperties.class })
+@Import(DaprAppConnectionDetailsConfiguration.class)
 public final class DaprMessagingAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(DaprMessagingAutoConfiguration.class);
@@ -165,11 +167,6 @@ public final class DaprMessagingAutoConfiguration {
 		return new DeliveryRoutes(registry, listenerFactory);
 	}
 
-	/** See {@link DaprAppProperties#effectiveApiToken(Environment)}. */
-	static @Nullable String appApiToken(DaprAppProperties app, Environment environment) {
-		return app.effectiveApiToken(environment);
-	}
-
 	/** Warns at startup that a channel the sidecar calls admits every caller. */
 	static void warnWithoutAppApiToken(String channel) {
 		logger.warn(channel + " accepts calls without a token: whoever can reach the app's port can hand events to "
@@ -216,7 +213,7 @@ public final class DaprMessagingAutoConfiguration {
 		@ConditionalOnMissingBean(name = "daprTopicServlet")
 		ServletRegistrationBean<DaprTopicServlet> daprTopicServlet(DeliveryRoutes routes,
 				ObjectProvider<JsonMapper> jsonMapper, DaprMessagingProperties properties, DaprAppProperties app,
-				Environment environment, ObjectProvider<DaprOperations> dapr) {
+				DaprAppConnectionDetails appConnection, Environment environment, ObjectProvider<DaprOperations> dapr) {
 			String contextPath = environment.getProperty("server.servlet.context-path", "");
 			if (StringUtils.hasText(contextPath) && !"/".equals(contextPath)) {
 				logger.warn("server.servlet.context-path is '" + contextPath + "', but daprd reads "
@@ -228,7 +225,7 @@ public final class DaprMessagingAutoConfiguration {
 			}
 			DaprTopicServlet servlet = new DaprTopicServlet(routes, jsonMapper.getIfAvailable(JsonMapper::new),
 					properties.getBasePath());
-			String token = appApiToken(app, environment);
+			String token = appConnection.getAppApiToken();
 			if (token == null) {
 				warnWithoutAppApiToken("The HTTP app channel for topics (" + DaprTopicServlet.SUBSCRIBE_PATH + ", "
 						+ properties.getBasePath() + "/*)");
@@ -263,9 +260,9 @@ public final class DaprMessagingAutoConfiguration {
 		@ConditionalOnMissingBean(name = "daprBindingServletInitializer")
 		BindingServletInitializer daprBindingServletInitializer(ConfigurableListableBeanFactory beanFactory,
 				BindingEndpointRegistry registry, BindingEventDispatcher dispatcher, DaprAppProperties app,
-				Environment environment) {
+				DaprAppConnectionDetails appConnection) {
 			DaprBindingServlet servlet = new DaprBindingServlet(registry, dispatcher);
-			String token = appApiToken(app, environment);
+			String token = appConnection.getAppApiToken();
 			servlet.setAppApiToken(token);
 			servlet.setMaxBodySize(app.getMaxBodySize().toBytes());
 			return new BindingServletInitializer(beanFactory, registry, servlet, token != null);
@@ -275,9 +272,9 @@ public final class DaprMessagingAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "daprJobServlet")
 		ServletRegistrationBean<DaprJobServlet> daprJobServlet(JobEndpointRegistry registry,
-				JobEventDispatcher dispatcher, DaprAppProperties app, Environment environment) {
+				JobEventDispatcher dispatcher, DaprAppProperties app, DaprAppConnectionDetails appConnection) {
 			DaprJobServlet servlet = new DaprJobServlet(registry, dispatcher);
-			servlet.setAppApiToken(appApiToken(app, environment));
+			servlet.setAppApiToken(appConnection.getAppApiToken());
 			servlet.setMaxBodySize(app.getMaxBodySize().toBytes());
 			ServletRegistrationBean<DaprJobServlet> registration = new ServletRegistrationBean<>(servlet,
 					DaprJobServlet.MAPPING);

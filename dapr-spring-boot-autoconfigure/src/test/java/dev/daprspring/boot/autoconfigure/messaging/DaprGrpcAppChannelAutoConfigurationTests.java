@@ -167,6 +167,35 @@ class DaprGrpcAppChannelAutoConfigurationTests {
 				.hasMessageContaining("org.springframework.grpc:spring-grpc-server-spring-boot-starter"));
 	}
 
+	@Test
+	void aUserDaprAppConnectionDetailsBeanSuppliesTheTokenInsteadOfTheProperty() {
+		this.runner.withPropertyValues("dapr.app.protocol=grpc", "dapr.app.api-token=from-properties")
+			.withBean(DaprAppConnectionDetails.class, () -> () -> "from-bean")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(DaprAppConnectionDetails.class)
+					.doesNotHaveBean(PropertiesDaprAppConnectionDetails.class);
+				call((channel) -> {
+					BindingEventRequest event = BindingEventRequest.newBuilder().setName("tick").build();
+					assertThatExceptionOfType(StatusRuntimeException.class)
+						.isThrownBy(() -> onBindingEventWithToken(channel, event, "from-properties"))
+						.satisfies((ex) -> assertThat(ex.getStatus().getCode())
+							.isEqualTo(Status.Code.UNAUTHENTICATED));
+					// Past the token check: no listener for the binding.
+					assertThatExceptionOfType(StatusRuntimeException.class)
+						.isThrownBy(() -> onBindingEventWithToken(channel, event, "from-bean"))
+						.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+				});
+			});
+	}
+
+	private static void onBindingEventWithToken(ManagedChannel channel, BindingEventRequest event, String token) {
+		Metadata headers = new Metadata();
+		headers.put(Metadata.Key.of("dapr-api-token", Metadata.ASCII_STRING_MARSHALLER), token);
+		AppCallbackGrpc.newBlockingStub(channel)
+			.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+			.onBindingEvent(event);
+	}
+
 	private void call(ChannelUse use) throws Exception {
 		ManagedChannel channel = InProcessChannelBuilder.forName(getClass().getSimpleName()).build();
 		try {
