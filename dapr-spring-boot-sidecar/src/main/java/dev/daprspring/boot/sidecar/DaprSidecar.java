@@ -59,7 +59,11 @@ public final class DaprSidecar implements AutoCloseable {
 
 	private final ProcessLog log;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	// HTTP/1.1: daprd (1.17.5) answers a shutdown request that upgrades to h2c but does not act on it.
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
 
 	private SidecarPorts ports;
 
