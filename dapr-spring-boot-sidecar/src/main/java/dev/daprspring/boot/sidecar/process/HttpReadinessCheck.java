@@ -37,11 +37,6 @@ public final class HttpReadinessCheck implements ReadinessCheck {
 		return status() != null;
 	}
 
-	/** The URL asked. */
-	public URI url() {
-		return this.request.uri();
-	}
-
 	private Integer status() {
 		try {
 			return HTTP.send(this.request, HttpResponse.BodyHandlers.discarding()).statusCode();
