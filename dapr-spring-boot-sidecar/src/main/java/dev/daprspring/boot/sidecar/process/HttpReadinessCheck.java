@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Ready when a {@code GET} of a health URL answers with a 2xx status, as daprd's
  * {@code /v1.0/healthz} and the control-plane services' {@code /healthz} do.
@@ -37,7 +39,7 @@ public final class HttpReadinessCheck implements ReadinessCheck {
 		return status() != null;
 	}
 
-	private Integer status() {
+	private @Nullable Integer status() {
 		try {
 			return HTTP.send(this.request, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
