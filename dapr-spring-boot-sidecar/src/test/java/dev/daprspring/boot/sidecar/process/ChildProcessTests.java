@@ -3,6 +3,7 @@ package dev.daprspring.boot.sidecar.process;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class ChildProcessTests {
 		ChildProcess process = ChildProcess.start("sleeper", List.of("sleep", "600"), this.folder,
 				new ProcessLog(this.folder.resolve("polite.log")), Duration.ofSeconds(5), (environment) -> {
 				});
-		List<Process> stopped = new java.util.ArrayList<>();
+		List<Process> stopped = new ArrayList<>();
 		process.stoppedBy((running) -> {
 			stopped.add(running);
 			running.destroy();

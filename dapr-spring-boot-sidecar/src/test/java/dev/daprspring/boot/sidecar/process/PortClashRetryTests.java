@@ -1,5 +1,7 @@
 package dev.daprspring.boot.sidecar.process;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,7 +23,7 @@ class PortClashRetryTests {
 	Path folder;
 
 	@Test
-	void aClashInTheLastAttemptIsRetriedWithTheNextNumber() throws Exception {
+	void aClashInTheLastAttemptIsRetriedWithTheNextNumber() {
 		ProcessLog log = new ProcessLog(this.folder.resolve("clash.log"));
 		List<Integer> attempts = new ArrayList<>();
 		String started = PortClashRetry.run("test", log, (number) -> {
@@ -49,7 +51,7 @@ class PortClashRetryTests {
 	}
 
 	@Test
-	void anEarlierAttemptsClashDoesNotCount() throws Exception {
+	void anEarlierAttemptsClashDoesNotCount() {
 		ProcessLog log = new ProcessLog(this.folder.resolve("earlier.log"));
 		attempt(log, "Address already in use");
 		attempt(log, "no such flag");
@@ -75,8 +77,8 @@ class PortClashRetryTests {
 			log.appendCommand(List.of("server", "--port", "0"));
 			Files.writeString(log.file(), output + System.lineSeparator(), StandardOpenOption.APPEND);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
