@@ -21,7 +21,11 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.sidecar.component.DaprComponent;
+import dev.daprspring.boot.sidecar.process.ChildProcess;
+import dev.daprspring.boot.sidecar.process.PortClashRetry;
 import dev.daprspring.boot.sidecar.process.ProcessLog;
+import dev.daprspring.boot.sidecar.process.ReadinessCheck;
+import dev.daprspring.boot.sidecar.process.ReadinessWait;
 import org.springframework.util.Assert;
 import org.springframework.util.FileSystemUtils;
 
@@ -44,48 +48,39 @@ public final class DaprSidecar implements AutoCloseable {
 
 	private static final int LOG_LINES_IN_ERRORS = 40;
 
-	private static final int START_ATTEMPTS = 3;
+	// SIGTERM's grace once the shutdown request has had its time.
+	private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
-	private final Builder settings;
+	private final DaprSidecarSettings settings;
 
 	private final Path workDirectory;
 
-	private final Path logFile;
+	private final SidecarResources resources;
 
 	private final ProcessLog log;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	// HTTP/1.1: daprd (1.17.5) answers a shutdown request that upgrades to h2c but does not act on it.
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(2))
+		.build();
 
-	private @Nullable Path daprd;
+	private SidecarPorts ports;
 
-	private int httpPort;
+	private @Nullable ChildProcess process;
 
-	private int grpcPort;
-
-	private int internalGrpcPort;
-
-	private int metricsPort;
-
-	private @Nullable Process process;
-
-	// Package-private for the test that no hook outlives its process.
-	@Nullable Thread shutdownHook;
-
-	private DaprSidecar(Builder settings) {
+	private DaprSidecar(DaprSidecarSettings settings) {
 		this.settings = settings;
-		this.httpPort = settings.httpPort;
-		this.grpcPort = settings.grpcPort;
-		this.internalGrpcPort = settings.internalGrpcPort;
-		this.metricsPort = settings.metricsPort;
+		this.ports = settings.ports();
 		try {
-			this.workDirectory = (settings.workDirectory != null) ? Files.createDirectories(settings.workDirectory)
-					: Files.createTempDirectory("daprd-" + settings.appId + "-");
+			this.workDirectory = (settings.workDirectory() != null) ? Files.createDirectories(settings.workDirectory())
+					: Files.createTempDirectory("daprd-" + settings.appId() + "-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not create a work folder for daprd", ex);
 		}
-		this.logFile = this.workDirectory.resolve("daprd.log");
-		this.log = new ProcessLog(this.logFile);
+		this.resources = new SidecarResources(settings, this.workDirectory);
+		this.log = new ProcessLog(this.workDirectory.resolve("daprd.log"));
 	}
 
 	/**
@@ -105,37 +100,38 @@ public final class DaprSidecar implements AutoCloseable {
 	 * @throws DaprSidecarException if daprd exits or is not ready within the startup timeout
 	 */
 	public synchronized DaprSidecar start() {
-		Assert.state(!isRunning(), "Sidecar " + this.settings.appId + " is already running");
+		Assert.state(!isRunning(), "Sidecar " + this.settings.appId() + " is already running");
 		// A daprd that exited on its own is forgotten, so that it can be started again.
 		discardProcess();
-		this.daprd = DaprdBinary.locate(this.settings.daprd);
-		List<String> resources = writeResources();
-		checkChosenPortsAreFree();
-		for (int attempt = 1;; attempt++) {
-			assignFreePorts();
-			long started = System.nanoTime();
-			launch(resources);
-			try {
-				awaitReady();
-				logger.info("Started daprd for app '" + this.settings.appId + "' in "
-						+ TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms (http " + this.httpPort
-						+ ", grpc " + this.grpcPort + ", log " + this.logFile + ")");
-				return this;
-			}
-			catch (DaprSidecarException ex) {
-				discardProcess();
-				// A free port can be taken between choosing it and daprd binding it: choose again.
-				if (attempt < START_ATTEMPTS && portClash() && canRechoosePorts()) {
-					logger.warn("daprd could not bind a port, retrying with other free ports");
-					this.httpPort = this.settings.httpPort;
-					this.grpcPort = this.settings.grpcPort;
-					this.internalGrpcPort = this.settings.internalGrpcPort;
-					this.metricsPort = this.settings.metricsPort;
-					continue;
-				}
-				throw ex;
-			}
+		Path daprd = DaprdBinary.locate(this.settings.daprd());
+		List<String> folders = this.resources.write();
+		this.settings.ports().requireChosenFree(this.settings.appId(), this.settings.metrics());
+		if (!this.settings.ports().hasFreeChoice()) {
+			return attempt(daprd, folders, 1);
 		}
+		return PortClashRetry.run("daprd for app '" + this.settings.appId() + "'", this.log,
+				(number) -> attempt(daprd, folders, number));
+	}
+
+	private DaprSidecar attempt(Path daprd, List<String> folders, int number) {
+		if (number > 1) {
+			// Ports chosen free for the failed attempt are chosen again.
+			this.ports = this.settings.ports();
+		}
+		this.ports = this.ports.withFreeChoices(this.settings.appPort());
+		long started = System.nanoTime();
+		launch(DaprdCommandLine.of(daprd, this.settings, this.ports, folders, this.resources.configFile()));
+		try {
+			awaitReady();
+		}
+		catch (DaprSidecarException ex) {
+			discardProcess();
+			throw ex;
+		}
+		logger.info("Started daprd for app '" + this.settings.appId() + "' in "
+				+ TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms (http " + this.ports.http()
+				+ ", grpc " + this.ports.grpc() + ", log " + this.log.file() + ")");
+		return this;
 	}
 
 	/**
@@ -144,7 +140,8 @@ public final class DaprSidecar implements AutoCloseable {
 	 * @param timeout how long to wait
 	 */
 	public void awaitHealthy(Duration timeout) {
-		awaitEndpoint("/v1.0/healthz", System.nanoTime() + timeout.toNanos());
+		await(DaprdHealth.healthz(httpEndpoint()), DaprdHealth.HEALTHZ_PATH, System.nanoTime() + timeout.toNanos(),
+				timeout);
 	}
 
 	/**
@@ -152,23 +149,21 @@ public final class DaprSidecar implements AutoCloseable {
 	 * running after the shutdown timeout. Does nothing when not running.
 	 */
 	public synchronized void stop() {
-		Process running = this.process;
+		ChildProcess running = this.process;
 		if (running == null) {
 			return;
 		}
 		try {
 			if (running.isAlive()) {
 				requestShutdown();
-				if (!running.waitFor(this.settings.shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-					logger.warn("daprd for app '" + this.settings.appId + "' did not stop within "
-							+ this.settings.shutdownTimeout + ", terminating it");
-					kill();
+				if (!running.waitFor(this.settings.shutdownTimeout())) {
+					logger.warn("daprd for app '" + this.settings.appId() + "' did not stop within "
+							+ this.settings.shutdownTimeout() + ", terminating it");
 				}
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			kill();
 		}
 		finally {
 			discardProcess();
@@ -185,78 +180,78 @@ public final class DaprSidecar implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		stop();
-		if (this.settings.workDirectory == null) {
+		if (this.settings.workDirectory() == null) {
 			FileSystemUtils.deleteRecursively(this.workDirectory.toFile());
 		}
 	}
 
 	public boolean isRunning() {
-		Process running = this.process;
+		ChildProcess running = this.process;
 		return running != null && running.isAlive();
 	}
 
 	/** The daprd process while it runs, for example to kill it in a test of a sidecar that dies. */
 	public Optional<ProcessHandle> processHandle() {
-		Process running = this.process;
+		ChildProcess running = this.process;
 		return (running != null && running.isAlive()) ? Optional.of(running.toHandle()) : Optional.empty();
 	}
 
 	public String appId() {
-		return this.settings.appId;
+		return this.settings.appId();
 	}
 
 	public int httpPort() {
-		return this.httpPort;
+		return this.ports.http();
 	}
 
 	public int grpcPort() {
-		return this.grpcPort;
+		return this.ports.grpc();
 	}
 
 	public int internalGrpcPort() {
-		return this.internalGrpcPort;
+		return this.ports.internalGrpc();
 	}
 
 	public int metricsPort() {
-		return this.metricsPort;
+		return this.ports.metrics();
 	}
 
 	/** The API's HTTP endpoint, for example {@code http://127.0.0.1:3500}. */
 	public String httpEndpoint() {
-		return "http://127.0.0.1:" + this.httpPort;
+		return "http://127.0.0.1:" + this.ports.http();
 	}
 
 	/** The API's gRPC endpoint, for example {@code http://127.0.0.1:50001}. */
 	public String grpcEndpoint() {
-		return "http://127.0.0.1:" + this.grpcPort;
+		return "http://127.0.0.1:" + this.ports.grpc();
 	}
 
 	/** The Prometheus endpoint, or {@code null} when metrics are off. */
 	public @Nullable String metricsEndpoint() {
-		return this.settings.metrics ? "http://127.0.0.1:" + this.metricsPort + "/" : null;
+		return this.settings.metrics() ? "http://127.0.0.1:" + this.ports.metrics() + "/" : null;
 	}
 
 	public @Nullable String apiToken() {
-		return this.settings.apiToken;
+		return this.settings.apiToken();
 	}
 
 	public @Nullable Integer appPort() {
-		return this.settings.appPort;
+		return this.settings.appPort();
 	}
 
 	/** The path daprd probes the app's health at, or {@code null} when it does not. */
 	public @Nullable String appHealthCheckPath() {
-		return this.settings.appHealthCheckPath;
+		return this.settings.appHealthCheckPath();
 	}
 
 	/** The file daprd's output is appended to, across restarts. */
 	public Path logFile() {
-		return this.logFile;
+		return this.log.file();
 	}
 
 	/** The folder holding the generated component files. */
 	public Path resourcesDirectory() {
-		return this.workDirectory.resolve("components");
+		return this.resources.componentsDirectory();
 	}
 
 	/** The last lines of daprd's log. */
@@ -264,199 +259,82 @@ public final class DaprSidecar implements AutoCloseable {
 		return this.log.tail(lines);
 	}
 
-	private List<String> writeResources() {
-		List<String> folders = new ArrayList<>();
-		Path components = resourcesDirectory();
+	// Package-private for the test that a failed start leaves no process (and so no hook) behind.
+	boolean holdsProcess() {
+		return this.process != null;
+	}
+
+	private void launch(List<String> command) {
 		try {
-			FileSystemUtils.deleteRecursively(components);
-			Files.createDirectories(components);
-			for (DaprComponent component : this.settings.components.values()) {
-				Files.writeString(components.resolve(component.name() + ".yaml"), component.toYaml());
-			}
-			if (this.settings.configuration != null) {
-				Files.writeString(this.workDirectory.resolve("config.yaml"), this.settings.configuration);
-			}
+			this.process = ChildProcess.start("daprd-" + this.settings.appId(), command, this.workDirectory, this.log,
+					KILL_GRACE, this::environment);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Could not write daprd's resources to " + components, ex);
-		}
-		if (!this.settings.components.isEmpty() || this.settings.resourcesPaths.isEmpty()) {
-			folders.add(components.toString());
-		}
-		for (Path path : this.settings.resourcesPaths) {
-			Assert.isTrue(Files.isDirectory(path), () -> "Resources path " + path + " is not a folder");
-			folders.add(path.toAbsolutePath().toString());
-		}
-		return folders;
-	}
-
-	private void checkChosenPortsAreFree() {
-		Map<String, Integer> chosen = new LinkedHashMap<>();
-		chosen.put("HTTP port", this.settings.httpPort);
-		chosen.put("gRPC port", this.settings.grpcPort);
-		chosen.put("internal gRPC port", this.settings.internalGrpcPort);
-		if (this.settings.metrics) {
-			chosen.put("metrics port", this.settings.metricsPort);
-		}
-		chosen.forEach((role, port) -> {
-			if (port != 0 && !Ports.isAvailable(port)) {
-				throw new DaprSidecarException("Cannot start daprd for app '" + this.settings.appId + "': its "
-						+ role + " " + port + " is already in use by another process. "
-						+ "Choose another port, or 0 for a free one.");
-			}
-		});
-	}
-
-	private void assignFreePorts() {
-		// One spare, in case the system hands out the app's port, which may not be bound yet.
-		int[] free = java.util.Arrays.stream(Ports.free(5))
-			.filter((port) -> this.settings.appPort == null || port != this.settings.appPort)
-			.toArray();
-		if (this.httpPort == 0) {
-			this.httpPort = free[0];
-		}
-		if (this.grpcPort == 0) {
-			this.grpcPort = free[1];
-		}
-		if (this.internalGrpcPort == 0) {
-			this.internalGrpcPort = free[2];
-		}
-		if (this.metricsPort == 0) {
-			this.metricsPort = free[3];
+			throw new DaprSidecarException("Could not run " + command.get(0) + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private boolean canRechoosePorts() {
-		return this.settings.httpPort == 0 || this.settings.grpcPort == 0 || this.settings.internalGrpcPort == 0
-				|| this.settings.metricsPort == 0;
-	}
-
-	private boolean portClash() {
-		// Only this attempt's lines: everything after the last command line written.
-		String log = logTail(1000);
-		return log.substring(Math.max(0, log.lastIndexOf(ProcessLog.COMMAND_MARK))).contains("address already in use");
-	}
-
-	private void launch(List<String> resources) {
-		List<String> command = command(resources);
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.logFile.toFile()))
-			.directory(this.workDirectory.toFile());
-		Map<String, String> env = builder.environment();
+	private void environment(Map<String, String> env) {
 		// A token from the developer's shell must not leak into a sidecar that was given none.
 		env.remove("DAPR_API_TOKEN");
 		env.remove("APP_API_TOKEN");
-		if (this.settings.apiToken != null) {
-			env.put("DAPR_API_TOKEN", this.settings.apiToken);
+		if (this.settings.apiToken() != null) {
+			env.put("DAPR_API_TOKEN", this.settings.apiToken());
 		}
-		if (this.settings.appApiToken != null) {
-			env.put("APP_API_TOKEN", this.settings.appApiToken);
+		if (this.settings.appApiToken() != null) {
+			env.put("APP_API_TOKEN", this.settings.appApiToken());
 		}
-		env.putAll(this.settings.environment);
-		try {
-			this.log.appendCommand(command);
-			this.process = builder.start();
-		}
-		catch (IOException ex) {
-			throw new DaprSidecarException("Could not run " + this.daprd + ": " + ex.getMessage(), ex);
-		}
-		Thread hook = new Thread(this::kill, "daprd-" + this.settings.appId + "-shutdown");
-		Runtime.getRuntime().addShutdownHook(hook);
-		this.shutdownHook = hook;
+		env.putAll(this.settings.environment());
 	}
 
 	// Kills the process, if any, and removes its shutdown hook: one hook at most per sidecar.
 	private void discardProcess() {
-		kill();
+		ChildProcess running = this.process;
 		this.process = null;
-		removeShutdownHook();
-	}
-
-	private List<String> command(List<String> resources) {
-		Builder s = this.settings;
-		List<String> command = new ArrayList<>(List.of(String.valueOf(this.daprd), "--app-id", s.appId,
-				"--dapr-http-port", String.valueOf(this.httpPort), "--dapr-grpc-port", String.valueOf(this.grpcPort),
-				"--dapr-internal-grpc-port", String.valueOf(this.internalGrpcPort), "--dapr-listen-addresses",
-				"127.0.0.1", "--log-level", s.logLevel, "--enable-metrics", String.valueOf(s.metrics)));
-		if (s.metrics) {
-			command.addAll(List.of("--metrics-port", String.valueOf(this.metricsPort)));
+		if (running != null) {
+			running.discard(KILL_GRACE);
 		}
-		if (s.appPort != null) {
-			command.addAll(List.of("--app-port", String.valueOf(s.appPort)));
-		}
-		if (s.appProtocol != null) {
-			command.addAll(List.of("--app-protocol", s.appProtocol));
-		}
-		if (s.appHealthCheckPath != null) {
-			command.addAll(List.of("--enable-app-health-check", "--app-health-check-path", s.appHealthCheckPath));
-		}
-		for (String folder : resources) {
-			command.addAll(List.of("--resources-path", folder));
-		}
-		if (s.configuration != null) {
-			command.addAll(List.of("--config", this.workDirectory.resolve("config.yaml").toString()));
-		}
-		if (s.placementAddress != null) {
-			command.addAll(List.of("--placement-host-address", s.placementAddress));
-		}
-		if (s.schedulerAddress != null) {
-			command.addAll(List.of("--scheduler-host-address", s.schedulerAddress));
-		}
-		command.addAll(s.arguments);
-		return command;
 	}
 
 	private void awaitReady() {
-		long deadline = System.nanoTime() + this.settings.startupTimeout.toNanos();
-		awaitEndpoint("/v1.0/healthz/outbound", deadline);
-		if (this.settings.appPort == null) {
-			awaitEndpoint("/v1.0/healthz", deadline);
+		Duration timeout = this.settings.startupTimeout();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		await(DaprdHealth.outbound(httpEndpoint()), DaprdHealth.OUTBOUND_PATH, deadline, timeout);
+		if (this.settings.appPort() == null) {
+			await(DaprdHealth.healthz(httpEndpoint()), DaprdHealth.HEALTHZ_PATH, deadline, timeout);
 		}
 	}
 
-	private void awaitEndpoint(String path, long deadline) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(httpEndpoint() + path))
-			.timeout(Duration.ofSeconds(2))
-			.GET()
-			.build();
-		while (true) {
-			Process running = this.process;
-			if (running == null || !running.isAlive()) {
-				String exit = (running != null) ? "exited with code " + running.exitValue() : "is not running";
-				throw new DaprSidecarException("daprd for app '" + this.settings.appId + "' " + exit
-						+ " before it was ready. " + logExcerpt());
-			}
-			try {
-				HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-				if (response.statusCode() / 100 == 2) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// Not listening yet.
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new DaprSidecarException("Interrupted while waiting for daprd", ex);
-			}
-			if (System.nanoTime() > deadline) {
-				throw new DaprSidecarException("daprd for app '" + this.settings.appId + "' did not answer " + path
-						+ " within " + this.settings.startupTimeout + ". " + logExcerpt());
-			}
-			sleep(50);
+	private void await(ReadinessCheck check, String path, long deadline, Duration timeout) {
+		ChildProcess running = this.process;
+		if (running == null) {
+			throw new DaprSidecarException("daprd for app '" + this.settings.appId() + "' is not running before it "
+					+ "was ready. " + this.log.excerpt(LOG_LINES_IN_ERRORS));
 		}
-	}
-
-	private String logExcerpt() {
-		return this.log.excerpt(LOG_LINES_IN_ERRORS);
+		ReadinessWait.Outcome outcome;
+		try {
+			outcome = ReadinessWait.await(running, check, deadline);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DaprSidecarException("Interrupted while waiting for daprd", ex);
+		}
+		if (outcome == ReadinessWait.Outcome.EXITED) {
+			throw new DaprSidecarException("daprd for app '" + this.settings.appId() + "' " + running.describeExit()
+					+ " before it was ready. " + this.log.excerpt(LOG_LINES_IN_ERRORS));
+		}
+		if (outcome == ReadinessWait.Outcome.TIMED_OUT) {
+			throw new DaprSidecarException("daprd for app '" + this.settings.appId() + "' did not answer " + path
+					+ " within " + timeout + ". " + this.log.excerpt(LOG_LINES_IN_ERRORS));
+		}
 	}
 
 	private void requestShutdown() {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(httpEndpoint() + "/v1.0/shutdown"))
 			.timeout(Duration.ofSeconds(2))
 			.POST(HttpRequest.BodyPublishers.noBody());
-		if (this.settings.apiToken != null) {
-			request.header("dapr-api-token", this.settings.apiToken);
+		if (this.settings.apiToken() != null) {
+			request.header("dapr-api-token", this.settings.apiToken());
 		}
 		try {
 			this.http.send(request.build(), HttpResponse.BodyHandlers.discarding());
@@ -469,49 +347,10 @@ public final class DaprSidecar implements AutoCloseable {
 		}
 	}
 
-	private void kill() {
-		Process running = this.process;
-		if (running == null || !running.isAlive()) {
-			return;
-		}
-		running.destroy();
-		try {
-			if (!running.waitFor(5, TimeUnit.SECONDS)) {
-				running.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			running.destroyForcibly();
-		}
-	}
-
-	private void removeShutdownHook() {
-		Thread hook = this.shutdownHook;
-		this.shutdownHook = null;
-		if (hook != null) {
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			}
-			catch (IllegalStateException ex) {
-				// The JVM is already shutting down; the hook runs anyway.
-			}
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new DaprSidecarException("Interrupted while waiting for daprd", ex);
-		}
-	}
-
 	@Override
 	public String toString() {
-		return "DaprSidecar[" + this.settings.appId + ", http " + this.httpPort + ", grpc " + this.grpcPort + "]";
+		return "DaprSidecar[" + this.settings.appId() + ", http " + this.ports.http() + ", grpc " + this.ports.grpc()
+				+ "]";
 	}
 
 	/**
@@ -722,34 +561,16 @@ public final class DaprSidecar implements AutoCloseable {
 
 		/** Builds the sidecar without starting it; later changes to this builder do not affect it. */
 		public DaprSidecar build() {
-			return new DaprSidecar(copy());
+			return new DaprSidecar(settings());
 		}
 
-		private Builder copy() {
-			Builder copy = new Builder(this.appId);
-			copy.daprd = this.daprd;
-			copy.appPort = this.appPort;
-			copy.appProtocol = this.appProtocol;
-			copy.appHealthCheckPath = this.appHealthCheckPath;
-			copy.httpPort = this.httpPort;
-			copy.grpcPort = this.grpcPort;
-			copy.internalGrpcPort = this.internalGrpcPort;
-			copy.metricsPort = this.metricsPort;
-			copy.metrics = this.metrics;
-			copy.components.putAll(this.components);
-			copy.resourcesPaths.addAll(this.resourcesPaths);
-			copy.configuration = this.configuration;
-			copy.apiToken = this.apiToken;
-			copy.appApiToken = this.appApiToken;
-			copy.logLevel = this.logLevel;
-			copy.startupTimeout = this.startupTimeout;
-			copy.shutdownTimeout = this.shutdownTimeout;
-			copy.arguments.addAll(this.arguments);
-			copy.environment.putAll(this.environment);
-			copy.workDirectory = this.workDirectory;
-			copy.placementAddress = this.placementAddress;
-			copy.schedulerAddress = this.schedulerAddress;
-			return copy;
+		DaprSidecarSettings settings() {
+			return new DaprSidecarSettings(this.appId, this.daprd, this.appPort, this.appProtocol,
+					this.appHealthCheckPath,
+					new SidecarPorts(this.httpPort, this.grpcPort, this.internalGrpcPort, this.metricsPort),
+					this.metrics, this.components, this.resourcesPaths, this.configuration, this.apiToken,
+					this.appApiToken, this.logLevel, this.startupTimeout, this.shutdownTimeout, this.arguments,
+					this.environment, this.workDirectory, this.placementAddress, this.schedulerAddress);
 		}
 
 		/** Builds and starts the sidecar. */

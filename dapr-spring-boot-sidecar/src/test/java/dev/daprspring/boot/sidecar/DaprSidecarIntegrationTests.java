@@ -201,11 +201,11 @@ class DaprSidecarIntegrationTests {
 		try (DaprSidecar dapr = DaprSidecar.builder("failedstart").arguments("--no-such-flag").build()) {
 			assertThatExceptionOfType(DaprSidecarException.class).isThrownBy(dapr::start)
 				.withMessageContaining("daprd for app 'failedstart' exited");
-			assertThat(dapr.shutdownHook).isNull();
+			assertThat(dapr.holdsProcess()).isFalse();
 			// Again daprd's own failure, not "already running".
 			assertThatExceptionOfType(DaprSidecarException.class).isThrownBy(dapr::start)
 				.withMessageContaining("daprd for app 'failedstart' exited");
-			assertThat(dapr.shutdownHook).isNull();
+			assertThat(dapr.holdsProcess()).isFalse();
 		}
 	}
 

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.daprspring.boot.autoconfigure.client.DaprClientProperties;
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.boot.autoconfigure.client.PropertiesDaprConnectionDetails;
-import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarConfigImport;
+import dev.daprspring.boot.autoconfigure.sidecar.LaunchedSidecarConnection;
 import dev.daprspring.core.client.DaprClientOptions;
 import org.springframework.boot.context.config.ConfigDataLocation;
 import org.springframework.boot.context.config.ConfigDataLocationResolver;
@@ -53,7 +53,8 @@ public class DaprSecretStoreConfigDataLocationResolver
 		DaprClientProperties properties = binder.bind("dapr.client", Bindable.ofInstance(new DaprClientProperties()))
 			.orElseGet(DaprClientProperties::new);
 		// With dapr.sidecar.launch the application's own sidecar is launched now, to be read from.
-		DaprConnectionDetails launched = DaprSidecarConfigImport.connection(context.getBootstrapContext(), binder);
+		LaunchedSidecarConnection sidecar = context.getBootstrapContext().getOrElse(LaunchedSidecarConnection.class, null);
+		DaprConnectionDetails launched = (sidecar != null) ? sidecar.connect(binder) : null;
 		DaprConnectionDetails connection = (launched != null) ? launched
 				: new PropertiesDaprConnectionDetails(properties);
 		// A few calls on a short-lived channel: endpoint, token and deadline are all that matter.

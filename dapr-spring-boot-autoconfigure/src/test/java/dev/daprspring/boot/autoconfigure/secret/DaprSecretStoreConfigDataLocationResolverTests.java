@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.context.config.ConfigDataLocation;
 import org.springframework.boot.context.config.ConfigDataLocationResolverContext;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -81,6 +82,7 @@ class DaprSecretStoreConfigDataLocationResolverTests {
 	private static ConfigDataLocationResolverContext context(Map<String, String> properties) {
 		ConfigDataLocationResolverContext context = mock(ConfigDataLocationResolverContext.class);
 		given(context.getBinder()).willReturn(new Binder(new MapConfigurationPropertySource(properties)));
+		given(context.getBootstrapContext()).willReturn(new DefaultBootstrapContext());
 		return context;
 	}
 

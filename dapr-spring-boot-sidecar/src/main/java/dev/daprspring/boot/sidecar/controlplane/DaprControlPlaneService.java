@@ -3,9 +3,6 @@ package dev.daprspring.boot.sidecar.controlplane;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +19,9 @@ import dev.daprspring.boot.sidecar.DaprSidecarException;
 import dev.daprspring.boot.sidecar.DaprdBinary;
 import dev.daprspring.boot.sidecar.Ports;
 import dev.daprspring.boot.sidecar.process.ChildProcess;
+import dev.daprspring.boot.sidecar.process.HttpReadinessCheck;
 import dev.daprspring.boot.sidecar.process.ProcessLog;
+import dev.daprspring.boot.sidecar.process.ReadinessWait;
 import org.springframework.util.Assert;
 import org.springframework.util.FileSystemUtils;
 
@@ -49,8 +48,6 @@ public abstract class DaprControlPlaneService implements AutoCloseable {
 	private final Path workDirectory;
 
 	private final ProcessLog log;
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private int port;
 
@@ -180,41 +177,26 @@ public abstract class DaprControlPlaneService implements AutoCloseable {
 	}
 
 	private void awaitHealthy() {
-		long deadline = System.nanoTime() + this.startupTimeout.toNanos();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.healthzPort + "/healthz"))
-			.timeout(Duration.ofSeconds(2))
-			.GET()
-			.build();
+		ChildProcess running = this.process;
+		Assert.state(running != null, () -> this.name + " is not running");
+		HttpReadinessCheck healthz = new HttpReadinessCheck(
+				URI.create("http://127.0.0.1:" + this.healthzPort + "/healthz"), Duration.ofSeconds(2));
+		ReadinessWait.Outcome outcome;
 		try {
-			while (true) {
-				ChildProcess running = this.process;
-				if (running == null || !running.isAlive()) {
-					String exit = (running != null) ? running.describeExit() : "is not running";
-					stop();
-					throw new DaprSidecarException(this.name + " " + exit + " before it was ready. "
-							+ this.log.excerpt(LOG_LINES_IN_ERRORS));
-				}
-				try {
-					if (this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) {
-						return;
-					}
-				}
-				catch (IOException ex) {
-					// Not listening yet.
-				}
-				if (System.nanoTime() > deadline) {
-					stop();
-					throw new DaprSidecarException(this.name + " did not answer /healthz on port " + this.healthzPort
-							+ " within " + this.startupTimeout + ". " + this.log.excerpt(LOG_LINES_IN_ERRORS));
-				}
-				Thread.sleep(50);
-			}
+			outcome = ReadinessWait.await(running, healthz, System.nanoTime() + this.startupTimeout.toNanos());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			stop();
 			throw new DaprSidecarException("Interrupted while waiting for " + this.name, ex);
 		}
+		if (outcome == ReadinessWait.Outcome.READY) {
+			return;
+		}
+		stop();
+		String failure = (outcome == ReadinessWait.Outcome.EXITED) ? running.describeExit() + " before it was ready"
+				: "did not answer /healthz on port " + this.healthzPort + " within " + this.startupTimeout;
+		throw new DaprSidecarException(this.name + " " + failure + ". " + this.log.excerpt(LOG_LINES_IN_ERRORS));
 	}
 
 	@Override

@@ -10,18 +10,23 @@ import java.util.function.Consumer;
 
 /**
  * A started child process with its output appended to a {@link ProcessLog} and a shutdown
- * hook that terminates it if the JVM exits first. {@link #discard()} terminates it and
- * removes the hook, so no hook outlives its process.
+ * hook that terminates it if the JVM exits first. {@link #discard(Duration)} terminates it
+ * and removes the hook, so no hook outlives its process.
  */
 public final class ChildProcess {
+
+	private static final Duration FORCED_STOP_WAIT = Duration.ofSeconds(5);
 
 	private final Process process;
 
 	private final Thread shutdownHook;
 
+	// How a stop starts; SIGTERM unless the program wants another signal.
+	private volatile Consumer<Process> politeStop = Process::destroy;
+
 	private ChildProcess(Process process, Duration grace, String name) {
 		this.process = process;
-		this.shutdownHook = new Thread(() -> terminate(process, grace), name + "-shutdown");
+		this.shutdownHook = new Thread(() -> terminate(grace), name + "-shutdown");
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
@@ -29,17 +34,26 @@ public final class ChildProcess {
 	 * Runs a command in a folder, output and errors appended to the log after the command
 	 * line.
 	 * @param name names the shutdown hook's thread
-	 * @param grace how long SIGTERM is given before SIGKILL
+	 * @param grace how long the polite stop is given before SIGKILL
 	 * @param environment changes to the inherited environment
 	 */
-	public static ChildProcess start(String name, List<String> command, Path directory,
-			ProcessLog log, Duration grace, Consumer<Map<String, String>> environment) throws IOException {
+	public static ChildProcess start(String name, List<String> command, Path directory, ProcessLog log,
+			Duration grace, Consumer<Map<String, String>> environment) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()))
 			.directory(directory.toFile());
 		environment.accept(builder.environment());
 		log.appendCommand(command);
 		return new ChildProcess(builder.start(), grace, name);
+	}
+
+	/**
+	 * Stops the process with something other than SIGTERM first, for a program whose
+	 * SIGTERM waits for its clients (PostgreSQL's SIGINT is its fast shutdown).
+	 */
+	public ChildProcess stoppedBy(Consumer<Process> politeStop) {
+		this.politeStop = politeStop;
+		return this;
 	}
 
 	public boolean isAlive() {
@@ -56,13 +70,23 @@ public final class ChildProcess {
 		return this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/** The exit code of a process that has exited. */
+	public int exitValue() {
+		return this.process.exitValue();
+	}
+
 	public ProcessHandle toHandle() {
 		return this.process.toHandle();
 	}
 
-	/** Terminates the process (SIGTERM, then SIGKILL after its grace period) and removes its hook. */
+	// Package-private for the test that discard leaves no hook behind.
+	Thread shutdownHook() {
+		return this.shutdownHook;
+	}
+
+	/** Terminates the process (polite stop, then SIGKILL after its grace period) and removes its hook. */
 	public void discard(Duration grace) {
-		terminate(this.process, grace);
+		terminate(grace);
 		try {
 			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
 		}
@@ -71,20 +95,27 @@ public final class ChildProcess {
 		}
 	}
 
-	private static void terminate(Process process, Duration grace) {
-		if (!process.isAlive()) {
+	private void terminate(Duration grace) {
+		if (!this.process.isAlive()) {
 			return;
 		}
-		process.destroy();
+		this.politeStop.accept(this.process);
 		try {
-			if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+			if (!this.process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+				forceStop();
+				this.process.waitFor(FORCED_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			process.destroyForcibly();
+			forceStop();
 		}
+	}
+
+	private void forceStop() {
+		// Children of a killed process may live on (PostgreSQL's backends): kill them too.
+		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
+		this.process.destroyForcibly();
 	}
 
 }

@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.boot.sidecar.Ports;
+import dev.daprspring.boot.sidecar.process.ChildProcess;
+import dev.daprspring.boot.sidecar.process.PortClashRetry;
+import dev.daprspring.boot.sidecar.process.ProcessLog;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A throwaway PostgreSQL server (Debian package {@code postgresql}): a fresh cluster made
@@ -49,61 +53,47 @@ public final class LocalPostgresServer implements AutoCloseable {
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
-	private static final int BIND_ATTEMPTS = 3;
-
-	private final Process process;
+	// Its shutdown hook stops the server if a test forgets close().
+	private final ChildProcess process;
 
 	private final int port;
 
 	private final Path directory;
 
-	private final Thread shutdownHook;
-
 	private boolean stopped;
 
-	private LocalPostgresServer(Process process, int port, Path directory) {
+	private LocalPostgresServer(ChildProcess process, int port, Path directory) {
 		this.process = process;
 		this.port = port;
 		this.directory = directory;
-		// A test that forgets close() must not leave a server running after the JVM.
-		this.shutdownHook = new Thread(this::stopProcessAndDeleteDirectory, "local-postgres-stop-" + port);
-		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 	}
 
 	public static LocalPostgresServer start() {
 		Path bin = findBinDirectory();
-		Path directory = createDirectory();
+		Path directory = TestServers.createDirectory("local-postgres-");
 		try {
 			List<String> runAs = runAsUnprivilegedUser(directory);
 			Path data = directory.resolve("data");
-			Path initdbLog = directory.resolve("initdb.log");
-			int exit = run(command(runAs, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
-					"--auth=trust", "--locale=C", "--encoding=UTF8", "--no-sync"), directory, initdbLog);
-			if (exit != 0) {
-				throw new IllegalStateException(
-						"initdb exited with code " + exit + ". Last lines of " + initdbLog.getFileName() + ":\n" + tail(initdbLog));
-			}
-			Path log = directory.resolve("postgres.log");
-			// The free port can be taken between probing and binding, so retry on a bind failure.
-			for (int attempt = 1;; attempt++) {
+			TestServers.run("initdb", command(runAs, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
+					"--auth=trust", "--locale=C", "--encoding=UTF8", "--no-sync"), directory,
+					new ProcessLog(directory.resolve("initdb.log")), STARTUP_TIMEOUT, LocalPostgresServer::english);
+			ProcessLog log = new ProcessLog(directory.resolve("postgres.log"));
+			return PortClashRetry.run("postgres", log, (attempt) -> {
 				int port = Ports.free();
-				Process process = launch(command(runAs, bin.resolve("postgres").toString(), "-D", data.toString(),
-						"-p", Integer.toString(port), "-h", HOST, "-k", directory.toString(), "-c", "fsync=off", "-c",
-						"synchronous_commit=off", "-c", "full_page_writes=off"), directory, log);
-				String failure = awaitReady(process, port, log);
-				if (failure == null) {
-					return new LocalPostgresServer(process, port, directory);
-				}
-				stop(process);
-				String tail = tail(log);
-				if (attempt >= BIND_ATTEMPTS || !tail.contains("Address already in use")) {
-					throw new IllegalStateException(bin.resolve("postgres") + " " + failure + " (port " + port
-							+ "). Last lines of " + log.getFileName() + ":\n" + tail);
-				}
-			}
+				ChildProcess process = TestServers
+					.start("local-postgres-" + port, command(runAs, bin.resolve("postgres").toString(), "-D",
+							data.toString(), "-p", Integer.toString(port), "-h", HOST, "-k", directory.toString(), "-c",
+							"fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"), directory, log,
+							STOP_TIMEOUT, LocalPostgresServer::english)
+					.stoppedBy(LocalPostgresServer::fastShutdown);
+				// The port opens before recovery ends; the log line says when queries are accepted.
+				TestServers.awaitReady(process, () -> log.tail(20).contains(READY_LINE) && accepts(port),
+						STARTUP_TIMEOUT, log, bin.resolve("postgres") + " (port " + port + ")", STOP_TIMEOUT);
+				return new LocalPostgresServer(process, port, directory);
+			});
 		}
 		catch (RuntimeException ex) {
-			deleteRecursively(directory);
+			FileSystemUtils.deleteRecursively(directory.toFile());
 			throw ex;
 		}
 	}
@@ -143,14 +133,12 @@ public final class LocalPostgresServer implements AutoCloseable {
 	}
 
 	/** Stops the server (fast shutdown, then SIGKILL after a timeout) and deletes its folder. */
-	public void stop() {
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+	public synchronized void stop() {
+		if (!this.stopped) {
+			this.stopped = true;
+			this.process.discard(STOP_TIMEOUT);
+			FileSystemUtils.deleteRecursively(this.directory.toFile());
 		}
-		catch (IllegalStateException ex) {
-			// The JVM is already shutting down; the hook stops the server.
-		}
-		stopProcessAndDeleteDirectory();
 	}
 
 	@Override
@@ -161,14 +149,6 @@ public final class LocalPostgresServer implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "LocalPostgresServer[" + HOST + ":" + this.port + ", " + this.directory + "]";
-	}
-
-	private synchronized void stopProcessAndDeleteDirectory() {
-		if (!this.stopped) {
-			this.stopped = true;
-			stop(this.process);
-			deleteRecursively(this.directory);
-		}
 	}
 
 	/** The newest /usr/lib/postgresql/N/bin, else what {@code pg_config --bindir} says. */
@@ -270,57 +250,9 @@ public final class LocalPostgresServer implements AutoCloseable {
 		return command;
 	}
 
-	private static Process launch(List<String> command, Path directory, Path log) {
-		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		// Messages (and so the ready line we wait for) in English whatever the host locale.
-		builder.environment().put("LC_ALL", "C");
-		try {
-			return builder.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start " + command, ex);
-		}
-	}
-
-	private static int run(List<String> command, Path directory, Path log) {
-		Process process = launch(command, directory, log);
-		try {
-			if (!process.waitFor(STARTUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException(command + " did not finish within " + STARTUP_TIMEOUT.toSeconds()
-						+ "s. Last lines of " + log.getFileName() + ":\n" + tail(log));
-			}
-			return process.exitValue();
-		}
-		catch (InterruptedException ex) {
-			process.destroyForcibly();
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while running " + command, ex);
-		}
-	}
-
-	/** Returns {@code null} once the server accepts connections, otherwise why it did not. */
-	private static @Nullable String awaitReady(Process process, int port, Path log) {
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		try {
-			while (System.nanoTime() < deadline) {
-				if (!process.isAlive()) {
-					return "exited with code " + process.exitValue() + " during startup";
-				}
-				// The port opens before recovery ends; the log line says when queries are accepted.
-				if (tail(log).contains(READY_LINE) && accepts(port)) {
-					return null;
-				}
-				Thread.sleep(50);
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "startup was interrupted";
-		}
-		return "was not ready within " + STARTUP_TIMEOUT.toSeconds() + "s";
+	// Messages (and so the ready line waited for) in English whatever the host locale.
+	private static void english(Map<String, String> environment) {
+		environment.put("LC_ALL", "C");
 	}
 
 	private static boolean accepts(int port) {
@@ -337,71 +269,22 @@ public final class LocalPostgresServer implements AutoCloseable {
 	 * SIGINT is PostgreSQL's "fast" shutdown: it disconnects clients (such as a daprd
 	 * connection pool) instead of waiting for them like SIGTERM does.
 	 */
-	private static void stop(Process process) {
-		try {
-			if (!signalInterrupt(process)) {
-				process.destroy();
-			}
-			if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-				forceStop(process);
-			}
-		}
-		catch (InterruptedException ex) {
-			forceStop(process);
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static boolean signalInterrupt(Process process) throws InterruptedException {
+	private static void fastShutdown(Process process) {
 		try {
 			Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			return kill.waitFor() == 0;
+			if (kill.waitFor() == 0) {
+				return;
+			}
 		}
 		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static void forceStop(Process process) {
-		// Backends exit by themselves once the postmaster is gone, but do not count on it.
-		process.descendants().forEach(ProcessHandle::destroyForcibly);
-		process.destroyForcibly();
-		try {
-			process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			// No kill command: SIGTERM below.
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	private static Path createDirectory() {
-		try {
-			return Files.createTempDirectory("local-postgres-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not create a temporary folder for PostgreSQL", ex);
-		}
-	}
-
-	private static String tail(Path log) {
-		try {
-			List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(could not read " + log + ": " + ex + ")";
-		}
-	}
-
-	private static void deleteRecursively(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			// Already gone, or a leftover in the temp folder: neither should fail a test.
-		}
+		process.destroy();
 	}
 
 }
