@@ -74,7 +74,7 @@ public final class DeliveryRoutes {
 		while (trimmed.endsWith("/")) {
 			trimmed = trimmed.substring(0, trimmed.length() - 1);
 		}
-		Assert.isTrue(!trimmed.isEmpty(), "dapr.messaging.base-path must not be the root; use for example /dapr/topics");
+		Assert.isTrue(!trimmed.isEmpty(), "The delivery base path must not be the root; use for example /dapr/topics");
 		return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
 	}
 

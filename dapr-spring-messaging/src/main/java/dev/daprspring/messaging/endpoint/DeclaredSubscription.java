@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
 /**
  * A subscription declared in configuration rather than by a {@code @Topic} method: the
@@ -20,8 +21,10 @@ public record DeclaredSubscription(String pubsub, String topic, String route, @N
 		Map<String, String> metadata) {
 
 	public DeclaredSubscription {
-		Assert.hasText(pubsub, () -> "The subscription to topic '" + topic + "' has no pub/sub; set its pubsub "
-				+ "or dapr.pubsub.default-name");
+		if (!StringUtils.hasText(pubsub)) {
+			throw new NoPubSubException("The subscription to topic '" + topic + "' has no pub/sub and there is no "
+					+ "default one; set its pubsub or configure a default pub/sub");
+		}
 		Assert.hasText(topic, "A declared subscription has no topic; set its topic, for example topic=orders");
 		Assert.isTrue(route != null && route.startsWith("/"), () -> "The subscription to topic '" + topic
 				+ "' has route '" + route + "'; set a path the application serves, for example route=/orders");

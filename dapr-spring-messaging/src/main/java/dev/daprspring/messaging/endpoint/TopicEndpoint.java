@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * One handler method of a topic, with what it subscribes to.
@@ -32,8 +33,10 @@ public record TopicEndpoint(String pubsub, String topic, @Nullable String match,
 		Method method, int concurrency, @Nullable BulkSubscribe bulk) {
 
 	public TopicEndpoint {
-		Assert.hasText(pubsub, () -> "@Topic on " + describe(method) + " has no pub/sub; name one with "
-				+ "pubsub = \"…\" or set dapr.pubsub.default-name");
+		if (!StringUtils.hasText(pubsub)) {
+			throw new NoPubSubException("@Topic on " + describe(method) + " has no pub/sub and there is no default "
+					+ "one; name one with pubsub = \"…\" or configure a default pub/sub");
+		}
 		Assert.hasText(topic, () -> "@Topic on " + describe(method) + " has an empty topic name");
 		match = (match != null && match.isBlank()) ? null : match;
 		deadLetterTopic = (deadLetterTopic != null && deadLetterTopic.isBlank()) ? null : deadLetterTopic;

@@ -94,7 +94,7 @@ class DeliveryRoutesTests {
 	void theBasePathIsNormalizedAndMustNotBeTheRoot() {
 		assertThat(DeliveryRoutes.normalize(" dapr/topics/ ")).isEqualTo("/dapr/topics");
 		assertThatIllegalArgumentException().isThrownBy(() -> DeliveryRoutes.normalize("/"))
-			.withMessageContaining("dapr.messaging.base-path must not be the root");
+			.withMessageContaining("base path must not be the root");
 	}
 
 	private TopicEndpoint endpoint(String topic, String match, int priority, String method) throws Exception {

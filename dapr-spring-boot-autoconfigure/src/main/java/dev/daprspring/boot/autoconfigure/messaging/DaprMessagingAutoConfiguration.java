@@ -24,6 +24,7 @@ import dev.daprspring.messaging.delivery.HandlerRetries;
 import dev.daprspring.messaging.delivery.TopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicEventListenerFactory;
 import dev.daprspring.messaging.endpoint.DeclaredSubscription;
+import dev.daprspring.messaging.endpoint.NoPubSubException;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.handler.CloudEventDataConverter;
 import dev.daprspring.messaging.handler.TopicHandlerMethodFactory;
@@ -186,6 +187,9 @@ public final class DaprMessagingAutoConfiguration {
 				declared.add(new DeclaredSubscription(pubsub, nonNull(subscription.getTopic()),
 						nonNull(subscription.getRoute()), subscription.getDeadLetterTopic(),
 						subscription.getMetadata()));
+			}
+			catch (NoPubSubException ex) {
+				throw new NoPubSubException("dapr.messaging.subscriptions[" + i + "]: " + ex.getMessage());
 			}
 			catch (IllegalArgumentException ex) {
 				// The entry index says more than the stack of the check that failed.

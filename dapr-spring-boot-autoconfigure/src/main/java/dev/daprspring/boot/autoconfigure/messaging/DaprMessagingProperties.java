@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.daprspring.messaging.delivery.DeliveryRoutes;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -58,6 +59,8 @@ public class DaprMessagingProperties {
 	}
 
 	public void setBasePath(String basePath) {
+		// Checked here so that the startup failure names the property.
+		DeliveryRoutes.normalize(basePath);
 		this.basePath = basePath;
 	}
 

@@ -14,11 +14,13 @@ import dev.daprspring.messaging.delivery.IncomingEvent;
 import dev.daprspring.messaging.delivery.TopicErrorHandler;
 import dev.daprspring.messaging.delivery.TopicEventListenerFactory;
 import dev.daprspring.messaging.delivery.TopicEventStatus;
+import dev.daprspring.messaging.endpoint.NoPubSubException;
 import dev.daprspring.messaging.endpoint.TopicEndpoint;
 import dev.daprspring.messaging.endpoint.TopicEndpointRegistry;
 import dev.daprspring.messaging.http.DaprTopicServlet;
 import dev.daprspring.messaging.streaming.StreamingTopicSubscriptions;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -196,6 +198,53 @@ class DaprMessagingAutoConfigurationTests {
 		TopicEndpoint endpoint = new TopicEndpoint("pubsub", "orders", null, 0, null, Map.of(), false,
 				new FailingHandlers(), FailingHandlers.class.getDeclaredMethod("order", String.class));
 		return errorHandler.handleError(error, endpoint, event());
+	}
+
+	@Test
+	void aTopicWithoutAPubSubAndNoDefaultFailsStartupNamingTheMethodAndTheDefaultProperty() {
+		this.plainRunner.withBean(Handlers.class)
+			.withPropertyValues("dapr.pubsub.default-name=", "test.dead=orders-dead")
+			.run((context) -> {
+				assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(NoPubSubException.class)
+					.hasMessageContaining("@Topic on DaprMessagingAutoConfigurationTests.Handlers.order(Order)")
+					.hasMessageContaining("has no pub/sub");
+				assertThat(new NoPubSubFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					.contains("dapr.pubsub.default-name");
+			});
+	}
+
+	@Test
+	void aDeclaredSubscriptionWithoutAPubSubAndNoDefaultFailsStartupNamingTheEntryAndTheDefaultProperty() {
+		this.webRunner
+			.withPropertyValues("dapr.pubsub.default-name=", "dapr.messaging.subscriptions[0].topic=orders",
+					"dapr.messaging.subscriptions[0].route=/orders")
+			.run((context) -> {
+				assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(NoPubSubException.class)
+					.hasMessageContaining("dapr.messaging.subscriptions[0]")
+					.hasMessageContaining("topic 'orders' has no pub/sub");
+				assertThat(new NoPubSubFailureAnalyzer().analyze(context.getStartupFailure()).getAction())
+					.contains("dapr.pubsub.default-name");
+			});
+	}
+
+	@Test
+	void aBasePathAtTheRootFailsStartupNamingTheProperty() {
+		this.webRunner.withPropertyValues("dapr.messaging.base-path=/").run((context) -> {
+			assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("base path must not be the root");
+			// Spring Boot's failure analysis of a BindException names the property.
+			Throwable failure = context.getStartupFailure();
+			while (failure != null && !(failure instanceof BindException)) {
+				failure = failure.getCause();
+			}
+			assertThat(failure).isInstanceOfSatisfying(BindException.class,
+					(bind) -> assertThat(bind.getProperty().getName()).hasToString("dapr.messaging.base-path"));
+		});
 	}
 
 	private static IncomingEvent event() {

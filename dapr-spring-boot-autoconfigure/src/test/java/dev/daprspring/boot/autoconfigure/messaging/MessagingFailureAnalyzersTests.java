@@ -21,7 +21,8 @@ class MessagingFailureAnalyzersTests {
 			.load(FailureAnalyzer.class, null, SpringFactoriesLoader.FailureHandler.handleMessage((message, failure) -> {
 			}));
 		assertThat(analyzers).hasAtLeastOneElementOfType(StreamingDeliveryFailureAnalyzer.class)
-			.hasAtLeastOneElementOfType(FunctionBindingFailureAnalyzer.class);
+			.hasAtLeastOneElementOfType(FunctionBindingFailureAnalyzer.class)
+			.hasAtLeastOneElementOfType(NoPubSubFailureAnalyzer.class);
 	}
 
 }
