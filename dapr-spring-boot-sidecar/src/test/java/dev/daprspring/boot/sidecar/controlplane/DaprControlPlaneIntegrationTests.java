@@ -81,6 +81,18 @@ class DaprControlPlaneIntegrationTests {
 	}
 
 	@Test
+	void sidecarsAreToldTheSchedulersLoopbackAddress() {
+		// daprd connects to the addresses the scheduler broadcasts, not to the one it was given. Measured
+		// on 1.17.5 and 1.18.2: a scheduler without --listen-address broadcasts the machine's own
+		// (eth0) address; with --listen-address 127.0.0.1 it broadcasts loopback. daprd logs what it was told.
+		try (DaprSidecar invoices = sidecar("cp-invoices")) {
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(invoices.logTail(1000))
+					.contains("Connected and received scheduler hosts addresses: [" + scheduler.address() + "]"));
+		}
+	}
+
+	@Test
 	void aChosenPortInUseIsNamed() throws IOException {
 		try (ServerSocket taken = new ServerSocket(0); DaprPlacement second = new DaprPlacement(null,
 				taken.getLocalPort(), Duration.ofSeconds(10))) {
