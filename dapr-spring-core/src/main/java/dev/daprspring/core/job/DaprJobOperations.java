@@ -18,19 +18,25 @@ import dev.daprspring.core.error.DaprApiException;
 import org.springframework.util.Assert;
 
 /**
- * {@link JobOperations} over the sidecar's gRPC {@code ScheduleJobAlpha1},
- * {@code GetJobAlpha1} and {@code DeleteJobAlpha1}. A job's data travels as the JSON bytes
+ * {@link JobOperations} over the sidecar's gRPC jobs API: the stable {@code ScheduleJob},
+ * {@code GetJob} and {@code DeleteJob} (daprd 1.18+), or {@code ScheduleJobAlpha1},
+ * {@code GetJobAlpha1} and {@code DeleteJobAlpha1} where daprd has only those (1.17). A job's data travels as the JSON bytes
  * of an {@code Any}, which daprd hands to the HTTP app channel as the request body.
  */
 public final class DaprJobOperations implements JobOperations {
 
-	private final DaprTransport transport;
+	private final JobsApi api;
 
 	private final DaprValueConverter converter;
 
 	public DaprJobOperations(DaprTransport transport, DaprValueConverter converter) {
-		this.transport = transport;
+		this.api = new JobsApi(transport);
 		this.converter = converter;
+	}
+
+	/** Whether this client calls daprd's stable jobs methods (false once daprd had only the Alpha1 ones). */
+	public boolean usesStableApi() {
+		return this.api.usesStableMethods();
 	}
 
 	@Override
@@ -63,7 +69,7 @@ public final class DaprJobOperations implements JobOperations {
 		// Idempotent only when overwriting: without, a retry after a lost answer finds its own job.
 		DaprCall call = job.overwrite() ? DaprCall.read("jobs", "schedule", job.name())
 				: DaprCall.write("jobs", "schedule", job.name());
-		this.transport.call(call, (dapr) -> dapr.scheduleJobAlpha1(request));
+		this.api.call(call, JobsApi.SCHEDULE, (dapr) -> dapr.scheduleJobAlpha1(request), request);
 	}
 
 	@Override
@@ -72,7 +78,8 @@ public final class DaprJobOperations implements JobOperations {
 		GetJobRequest request = GetJobRequest.newBuilder().setName(name).build();
 		Job job;
 		try {
-			job = this.transport.call(DaprCall.read("jobs", "get", name), (dapr) -> dapr.getJobAlpha1(request)).getJob();
+			job = this.api.call(DaprCall.read("jobs", "get", name), JobsApi.GET, (dapr) -> dapr.getJobAlpha1(request),
+					request).getJob();
 		}
 		catch (DaprApiException ex) {
 			if (notFound(ex)) {
@@ -90,7 +97,8 @@ public final class DaprJobOperations implements JobOperations {
 	public void delete(String name) {
 		Assert.hasText(name, "Job name must not be empty");
 		DeleteJobRequest request = DeleteJobRequest.newBuilder().setName(name).build();
-		this.transport.call(DaprCall.read("jobs", "delete", name), (dapr) -> dapr.deleteJobAlpha1(request));
+		this.api.call(DaprCall.read("jobs", "delete", name), JobsApi.DELETE, (dapr) -> dapr.deleteJobAlpha1(request),
+				request);
 	}
 
 	// daprd 1.17.5 answers a missing job with an error whose message says so (no NOT_FOUND code).

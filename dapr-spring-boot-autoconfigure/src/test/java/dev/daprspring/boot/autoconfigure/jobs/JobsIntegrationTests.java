@@ -11,6 +11,7 @@ import dev.daprspring.boot.sidecar.controlplane.DaprScheduler;
 import dev.daprspring.core.DaprOperations;
 import dev.daprspring.core.error.DaprException;
 import dev.daprspring.core.job.DaprJob;
+import dev.daprspring.core.job.DaprJobOperations;
 import dev.daprspring.core.job.JobFailurePolicy;
 import dev.daprspring.core.job.ScheduledJob;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -117,6 +118,15 @@ class JobsIntegrationTests {
 	void anUnknownJobIsEmptyAndDeletingItDoesNothing() {
 		assertThat(this.dapr.jobs().get("never-scheduled", String.class)).isEmpty();
 		this.dapr.jobs().delete("never-scheduled");
+	}
+
+	@Test
+	void theStableJobsMethodsAreCalledWhereTheSidecarHasThem() {
+		assertThat(this.dapr.jobs().get("never-scheduled-either", String.class)).isEmpty();
+		// daprd 1.18 has ScheduleJob, GetJob and DeleteJob; 1.17 only their Alpha1 forms.
+		boolean stableExpected = !System.getProperty("daprd.version", "1.17.5").startsWith("1.17.");
+		assertThat(this.dapr.jobs()).isInstanceOfSatisfying(DaprJobOperations.class,
+				(jobs) -> assertThat(jobs.usesStableApi()).isEqualTo(stableExpected));
 	}
 
 	private long count(String entry) {
