@@ -43,11 +43,12 @@ public final class DaprGrpcAppChannelAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "daprAppCallbackService")
 	BindableService daprAppCallbackService(DeliveryRoutes routes, BindingEndpointRegistry bindings,
-			BindingEventDispatcher bindingDispatcher, DaprMessagingProperties properties,
-			DaprAppConnectionDetails appConnection) {
-		AppCallbackService service = new AppCallbackService(routes, bindings, bindingDispatcher);
+			BindingEventDispatcher bindingDispatcher, JobEndpointRegistry jobs, JobEventDispatcher jobDispatcher,
+			DaprMessagingProperties properties, DaprAppConnectionDetails appConnection) {
+		AppCallbackService callback = new AppCallbackService(routes, bindings, bindingDispatcher);
 		// Streaming subscriptions deliver the topics; the callback then serves input bindings only.
-		service.setListTopics(properties.getDelivery() != DaprMessagingProperties.Delivery.STREAMING);
+		callback.setListTopics(properties.getDelivery() != DaprMessagingProperties.Delivery.STREAMING);
+		BindableService service = new JobCallbackService(jobs, jobDispatcher).withStableCallback(callback);
 		String token = appConnection.getAppApiToken();
 		if (token == null) {
 			DaprMessagingAutoConfiguration.warnWithoutAppApiToken("The gRPC app channel (AppCallback)");

@@ -6,19 +6,24 @@ import com.google.protobuf.Empty;
 import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.AppCallbackHealthCheckGrpc;
 import io.dapr.v1.DaprAppCallbackProtos.BindingEventRequest;
+import io.dapr.v1.DaprAppCallbackProtos.JobEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.ListTopicSubscriptionsResponse;
 import io.grpc.BindableService;
+import io.grpc.CallOptions;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.Test;
 
 import dev.daprspring.boot.autoconfigure.client.DaprClientAutoConfiguration;
 import dev.daprspring.messaging.annotation.Topic;
 import dev.daprspring.messaging.grpc.AppHealth;
+import dev.daprspring.messaging.grpc.JobCallbackService;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.availability.ApplicationAvailabilityBean;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -165,6 +170,28 @@ class DaprGrpcAppChannelAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("dapr.app.protocol=grpc needs Spring gRPC's server")
 				.hasMessageContaining("org.springframework.grpc:spring-grpc-server-spring-boot-starter"));
+	}
+
+	@Test
+	void theAppCallbackServesDaprd118sStableJobCallbackBehindTheToken() {
+		this.runner.withPropertyValues("dapr.app.protocol=grpc", "dapr.app.api-token=secret").run((context) -> {
+			call((channel) -> {
+				JobEventRequest event = JobEventRequest.newBuilder().setName("nightly").build();
+				assertThatExceptionOfType(StatusRuntimeException.class)
+					.isThrownBy(() -> ClientCalls.blockingUnaryCall(channel, JobCallbackService.ON_JOB_EVENT,
+							CallOptions.DEFAULT, event))
+					.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+				Metadata token = new Metadata();
+				token.put(Metadata.Key.of("dapr-api-token", Metadata.ASCII_STRING_MARSHALLER), "secret");
+				// Past the token check: no listener for the job, which daprd counts as done.
+				assertThatExceptionOfType(StatusRuntimeException.class)
+					.isThrownBy(() -> ClientCalls.blockingUnaryCall(
+							ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(token)),
+							JobCallbackService.ON_JOB_EVENT, CallOptions.DEFAULT, event))
+					.satisfies((ex) -> assertThat(ex.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND))
+					.withMessageContaining("No @DaprJobListener(\"nightly\")");
+			});
+		});
 	}
 
 	@Test
