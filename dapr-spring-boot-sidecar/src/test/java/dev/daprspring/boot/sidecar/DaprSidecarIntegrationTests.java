@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class DaprSidecarIntegrationTests {
 
-	private static final String DAPRD_VERSION = System.getProperty("daprd.version", "1.17.5");
+	private static final String DAPRD_VERSION = System.getProperty("daprd.version", "1.18.2");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 

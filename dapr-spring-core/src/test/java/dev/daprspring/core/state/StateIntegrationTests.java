@@ -300,7 +300,7 @@ class StateIntegrationTests {
 	void metadataDescribesTheStoresAndTheirCapabilities() {
 		SidecarMetadata metadata = dapr.metadata();
 		assertThat(metadata.appId()).isEqualTo("state-tests");
-		assertThat(metadata.runtimeVersion()).isEqualTo(System.getProperty("daprd.version", "1.17.5"));
+		assertThat(metadata.runtimeVersion()).isEqualTo(System.getProperty("daprd.version", "1.18.2"));
 		assertThat(metadata.component("postgres")).hasValueSatisfying((c) -> {
 			assertThat(c.type()).isEqualTo("state.postgresql");
 			assertThat(c.hasCapability("QUERY_API")).isTrue();

@@ -83,7 +83,7 @@ class DaprActuatorIntegrationTests {
 		assertThat(health.path("status").asString()).isEqualTo("UP");
 		JsonNode details = health.path("details");
 		assertThat(details.path("appId").asString()).isEqualTo("actuator-it");
-		assertThat(details.path("runtimeVersion").asString()).isEqualTo(System.getProperty("daprd.version", "1.17.5"));
+		assertThat(details.path("runtimeVersion").asString()).isEqualTo(System.getProperty("daprd.version", "1.18.2"));
 		assertThat(details.path("components").valueStream().map((c) -> c.path("name").asString() + "/"
 				+ c.path("type").asString())).contains("statestore/state.in-memory", "pubsub/pubsub.in-memory");
 		assertThat(details.path("subscriptions").asInt()).isEqualTo(1);

@@ -124,7 +124,7 @@ class JobsIntegrationTests {
 	void theStableJobsMethodsAreCalledWhereTheSidecarHasThem() {
 		assertThat(this.dapr.jobs().get("never-scheduled-either", String.class)).isEmpty();
 		// daprd 1.18 has ScheduleJob, GetJob and DeleteJob; 1.17 only their Alpha1 forms.
-		boolean stableExpected = !System.getProperty("daprd.version", "1.17.5").startsWith("1.17.");
+		boolean stableExpected = !System.getProperty("daprd.version", "1.18.2").startsWith("1.17.");
 		assertThat(this.dapr.jobs()).isInstanceOfSatisfying(DaprJobOperations.class,
 				(jobs) -> assertThat(jobs.usesStableApi()).isEqualTo(stableExpected));
 	}

@@ -9,7 +9,7 @@ package dev.daprspring.boot.test.testcontainers;
 public final class DaprImages {
 
 	/** The Dapr release of every default image. */
-	public static final String VERSION = "1.17.5";
+	public static final String VERSION = "1.18.2";
 
 	/** The sidecar. */
 	public static final String DAPRD = "daprio/daprd:" + VERSION;

@@ -31,7 +31,7 @@ class DaprContainerTests {
 		assertThat(dapr.getCommandParts()).containsExactly("./daprd", "--app-id", "orders",
 				"--dapr-listen-addresses", "0.0.0.0", "--dapr-http-port", "3500", "--dapr-grpc-port", "50001",
 				"--metrics-port", "9090", "--log-level", "info", "--resources-path", "/dapr/components");
-		assertThat(DaprContainer.DEFAULT_IMAGE.asCanonicalNameString()).isEqualTo("daprio/daprd:1.17.5");
+		assertThat(DaprContainer.DEFAULT_IMAGE.asCanonicalNameString()).isEqualTo("daprio/daprd:1.18.2");
 		assertThat(dapr.getExposedPorts()).containsExactly(3500, 50001, 9090);
 		assertThat(dapr.getEnvMap()).doesNotContainKeys("DAPR_API_TOKEN", "APP_API_TOKEN");
 	}
@@ -158,7 +158,7 @@ class DaprContainerTests {
 			DaprContainer dapr = new DaprContainer().withNetwork(one);
 			assertThatIllegalStateException()
 				.isThrownBy(() -> dapr.withPlacement(new DaprPlacementContainer().withNetwork(other)))
-				.withMessageContaining("daprio/placement:1.17.5 is on another network");
+				.withMessageContaining("daprio/placement:1.18.2 is on another network");
 		}
 	}
 
