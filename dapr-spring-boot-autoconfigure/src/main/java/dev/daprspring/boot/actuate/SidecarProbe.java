@@ -17,6 +17,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
+import dev.daprspring.core.client.UnixSocketEndpoint;
+import dev.daprspring.core.client.UnixSocketHttp;
+import dev.daprspring.core.client.UnixSocketHttp.Answer;
 
 /**
  * Asks the sidecar's HTTP API whether it is ready ({@code /v1.0/healthz}) and what it
@@ -37,6 +40,10 @@ public final class SidecarProbe {
 
 	private final HttpClient http;
 
+	private @Nullable UnixSocketHttp socketHttp;
+
+	private @Nullable String socketPath;
+
 	public SidecarProbe(DaprConnectionDetails connection, JsonMapper jsonMapper, Duration timeout) {
 		this.connection = connection;
 		this.jsonMapper = jsonMapper;
@@ -56,11 +63,11 @@ public final class SidecarProbe {
 	 */
 	public Readiness readiness() {
 		try {
-			HttpResponse<String> response = send("/v1.0/healthz");
-			if (response.statusCode() == 204 || response.statusCode() == 200) {
+			Answer response = send("/v1.0/healthz");
+			if (response.status() == 204 || response.status() == 200) {
 				return new Readiness(true, null);
 			}
-			return new Readiness(false, "daprd is not ready: GET /v1.0/healthz answered " + response.statusCode()
+			return new Readiness(false, "daprd is not ready: GET /v1.0/healthz answered " + response.status()
 					+ bodyNote(response) + " (it answers 204 once its components, app channel and, if set, "
 					+ "placement and scheduler connections are up; see the sidecar's log)");
 		}
@@ -77,10 +84,10 @@ public final class SidecarProbe {
 	 */
 	public Map<String, Object> metadata() {
 		try {
-			HttpResponse<String> response = send("/v1.0/metadata");
-			if (response.statusCode() != 200) {
+			Answer response = send("/v1.0/metadata");
+			if (response.status() != 200) {
 				throw new SidecarProbeException("GET " + endpoint() + "/v1.0/metadata answered "
-						+ response.statusCode() + bodyNote(response), response.statusCode());
+						+ response.status() + bodyNote(response), response.status());
 			}
 			return this.jsonMapper.readValue(response.body(), JSON_OBJECT);
 		}
@@ -94,16 +101,22 @@ public final class SidecarProbe {
 		}
 	}
 
-	private HttpResponse<String> send(String path) throws IOException {
+	private Answer send(String path) throws IOException {
+		String token = this.connection.getApiToken();
+		String socket = UnixSocketEndpoint.path(endpoint());
+		if (socket != null) {
+			return socketHttp(socket).get(path, (token != null) ? Map.of("dapr-api-token", token) : Map.of(),
+					this.timeout);
+		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint() + path))
 			.timeout(this.timeout)
 			.GET();
-		String token = this.connection.getApiToken();
 		if (token != null) {
 			request.header("dapr-api-token", token);
 		}
 		try {
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response.body());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -126,7 +139,19 @@ public final class SidecarProbe {
 				+ "endpoint is dapr.client.http-endpoint, else DAPR_HTTP_ENDPOINT or DAPR_HTTP_PORT)";
 	}
 
-	private static String bodyNote(HttpResponse<String> response) {
+	// A sidecar on a socket keeps its socket path across restarts; the client is made once.
+	private synchronized UnixSocketHttp socketHttp(String socket) {
+		if (this.socketHttp == null || !socket.equals(this.socketPath)) {
+			if (this.socketHttp != null) {
+				this.socketHttp.close();
+			}
+			this.socketHttp = UnixSocketEndpoint.http(socket);
+			this.socketPath = socket;
+		}
+		return this.socketHttp;
+	}
+
+	private static String bodyNote(Answer response) {
 		String body = response.body();
 		if (body == null || body.isBlank()) {
 			return "";

@@ -69,6 +69,8 @@ public final class DaprSidecar implements AutoCloseable {
 
 	private @Nullable ChildProcess process;
 
+	private final @Nullable SidecarSockets sockets;
+
 	private DaprSidecar(DaprSidecarSettings settings) {
 		this.settings = settings;
 		this.ports = settings.ports();
@@ -81,6 +83,7 @@ public final class DaprSidecar implements AutoCloseable {
 		}
 		this.resources = new SidecarResources(settings, this.workDirectory);
 		this.log = new ProcessLog(this.workDirectory.resolve("daprd.log"));
+		this.sockets = settings.unixDomainSockets() ? SidecarSockets.create(settings.appId()) : null;
 	}
 
 	/**
@@ -120,7 +123,8 @@ public final class DaprSidecar implements AutoCloseable {
 		}
 		this.ports = this.ports.withFreeChoices(this.settings.appPort());
 		long started = System.nanoTime();
-		launch(DaprdCommandLine.of(daprd, this.settings, this.ports, folders, this.resources.configFile()));
+		launch(DaprdCommandLine.of(daprd, this.settings, this.ports, folders, this.resources.configFile(),
+				this.sockets != null ? this.sockets.prepare() : null));
 		try {
 			awaitReady();
 		}
@@ -129,8 +133,8 @@ public final class DaprSidecar implements AutoCloseable {
 			throw ex;
 		}
 		logger.info("Started daprd for app '" + this.settings.appId() + "' in "
-				+ TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms (http " + this.ports.http()
-				+ ", grpc " + this.ports.grpc() + ", log " + this.log.file() + ")");
+				+ TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms (http " + httpEndpoint()
+				+ ", grpc " + grpcEndpoint() + ", log " + this.log.file() + ")");
 		return this;
 	}
 
@@ -140,7 +144,7 @@ public final class DaprSidecar implements AutoCloseable {
 	 * @param timeout how long to wait
 	 */
 	public void awaitHealthy(Duration timeout) {
-		await(DaprdHealth.healthz(httpEndpoint()), DaprdHealth.HEALTHZ_PATH, System.nanoTime() + timeout.toNanos(),
+		await(DaprdHealth.healthz(healthEndpoint()), DaprdHealth.HEALTHZ_PATH, System.nanoTime() + timeout.toNanos(),
 				timeout);
 	}
 
@@ -155,7 +159,14 @@ public final class DaprSidecar implements AutoCloseable {
 		}
 		try {
 			if (running.isAlive()) {
-				requestShutdown();
+				if (this.sockets != null) {
+					// /v1.0/shutdown is on the socket, where the JDK's client cannot go; SIGTERM
+					// makes daprd shut down the same graceful way.
+					running.toHandle().destroy();
+				}
+				else {
+					requestShutdown();
+				}
 				if (!running.waitFor(this.settings.shutdownTimeout())) {
 					logger.warn("daprd for app '" + this.settings.appId() + "' did not stop within "
 							+ this.settings.shutdownTimeout() + ", terminating it");
@@ -182,6 +193,9 @@ public final class DaprSidecar implements AutoCloseable {
 		stop();
 		if (this.settings.workDirectory() == null) {
 			FileSystemUtils.deleteRecursively(this.workDirectory.toFile());
+		}
+		if (this.sockets != null) {
+			this.sockets.delete();
 		}
 	}
 
@@ -216,14 +230,33 @@ public final class DaprSidecar implements AutoCloseable {
 		return this.ports.metrics();
 	}
 
-	/** The API's HTTP endpoint, for example {@code http://127.0.0.1:3500}. */
+	/**
+	 * The API's HTTP endpoint, for example {@code http://127.0.0.1:3500}, or on Unix domain
+	 * sockets {@code unix:/tmp/daprd-sockets-…/dapr-orders-http.socket}.
+	 */
 	public String httpEndpoint() {
+		return (this.sockets != null) ? this.sockets.httpEndpoint() : "http://127.0.0.1:" + this.ports.http();
+	}
+
+	/**
+	 * The API's gRPC endpoint, for example {@code http://127.0.0.1:50001}, or on Unix domain
+	 * sockets {@code unix:/tmp/daprd-sockets-…/dapr-orders-grpc.socket}.
+	 */
+	public String grpcEndpoint() {
+		return (this.sockets != null) ? this.sockets.grpcEndpoint() : "http://127.0.0.1:" + this.ports.grpc();
+	}
+
+	/**
+	 * Where {@code /v1.0/healthz} answers over TCP: the API's HTTP port, which on Unix
+	 * domain sockets daprd's public server (health endpoints only) takes.
+	 */
+	public String healthEndpoint() {
 		return "http://127.0.0.1:" + this.ports.http();
 	}
 
-	/** The API's gRPC endpoint, for example {@code http://127.0.0.1:50001}. */
-	public String grpcEndpoint() {
-		return "http://127.0.0.1:" + this.ports.grpc();
+	/** Whether the APIs are served on Unix domain sockets. */
+	public boolean usesUnixDomainSockets() {
+		return this.sockets != null;
 	}
 
 	/** The Prometheus endpoint, or {@code null} when metrics are off. */
@@ -299,9 +332,9 @@ public final class DaprSidecar implements AutoCloseable {
 	private void awaitReady() {
 		Duration timeout = this.settings.startupTimeout();
 		long deadline = System.nanoTime() + timeout.toNanos();
-		await(DaprdHealth.outbound(httpEndpoint()), DaprdHealth.OUTBOUND_PATH, deadline, timeout);
+		await(DaprdHealth.outbound(healthEndpoint()), DaprdHealth.OUTBOUND_PATH, deadline, timeout);
 		if (this.settings.appPort() == null) {
-			await(DaprdHealth.healthz(httpEndpoint()), DaprdHealth.HEALTHZ_PATH, deadline, timeout);
+			await(DaprdHealth.healthz(healthEndpoint()), DaprdHealth.HEALTHZ_PATH, deadline, timeout);
 		}
 	}
 
@@ -349,8 +382,7 @@ public final class DaprSidecar implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "DaprSidecar[" + this.settings.appId() + ", http " + this.ports.http() + ", grpc " + this.ports.grpc()
-				+ "]";
+		return "DaprSidecar[" + this.settings.appId() + ", http " + httpEndpoint() + ", grpc " + grpcEndpoint() + "]";
 	}
 
 	/**
@@ -378,6 +410,8 @@ public final class DaprSidecar implements AutoCloseable {
 		private int metricsPort;
 
 		private boolean metrics = true;
+
+		private boolean unixDomainSockets;
 
 		private final Map<String, DaprComponent> components = new LinkedHashMap<>();
 
@@ -553,6 +587,16 @@ public final class DaprSidecar implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Serves the HTTP and gRPC APIs on Unix domain sockets in a new temporary folder
+		 * instead of TCP (Linux and macOS); the HTTP port then serves only the health
+		 * endpoints. Clients need {@code unix:} endpoint support; see {@link #httpEndpoint()}.
+		 */
+		public Builder unixDomainSockets(boolean enabled) {
+			this.unixDomainSockets = enabled;
+			return this;
+		}
+
 		/** The folder for generated files and the log; a new temporary folder by default. */
 		public Builder workDirectory(@Nullable Path folder) {
 			this.workDirectory = folder;
@@ -570,7 +614,8 @@ public final class DaprSidecar implements AutoCloseable {
 					new SidecarPorts(this.httpPort, this.grpcPort, this.internalGrpcPort, this.metricsPort),
 					this.metrics, this.components, this.resourcesPaths, this.configuration, this.apiToken,
 					this.appApiToken, this.logLevel, this.startupTimeout, this.shutdownTimeout, this.arguments,
-					this.environment, this.workDirectory, this.placementAddress, this.schedulerAddress);
+					this.environment, this.workDirectory, this.placementAddress, this.schedulerAddress,
+					this.unixDomainSockets);
 		}
 
 		/** Builds and starts the sidecar. */

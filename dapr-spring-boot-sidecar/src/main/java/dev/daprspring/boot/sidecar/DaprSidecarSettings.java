@@ -17,13 +17,15 @@ import dev.daprspring.boot.sidecar.component.DaprComponent;
  *
  * @param ports the ports asked for, 0 for a free one
  * @param components by name, in the order added
+ * @param unixDomainSockets whether the APIs are served on Unix domain sockets instead of TCP
  */
 record DaprSidecarSettings(String appId, @Nullable Path daprd, @Nullable Integer appPort,
 		@Nullable String appProtocol, @Nullable String appHealthCheckPath, SidecarPorts ports, boolean metrics,
 		Map<String, DaprComponent> components, List<Path> resourcesPaths, @Nullable String configuration,
 		@Nullable String apiToken, @Nullable String appApiToken, String logLevel, Duration startupTimeout,
 		Duration shutdownTimeout, List<String> arguments, Map<String, String> environment,
-		@Nullable Path workDirectory, @Nullable String placementAddress, @Nullable String schedulerAddress) {
+		@Nullable Path workDirectory, @Nullable String placementAddress, @Nullable String schedulerAddress,
+		boolean unixDomainSockets) {
 
 	DaprSidecarSettings {
 		// Copies keep the order, which Map.copyOf would not.

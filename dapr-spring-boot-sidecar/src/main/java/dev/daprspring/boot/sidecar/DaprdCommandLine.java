@@ -15,8 +15,11 @@ final class DaprdCommandLine {
 	private DaprdCommandLine() {
 	}
 
+	/**
+	 * @param socketDirectory where daprd creates its API sockets, or {@code null} for TCP
+	 */
 	static List<String> of(Path daprd, DaprSidecarSettings settings, SidecarPorts ports, List<String> resourcesFolders,
-			@Nullable Path configFile) {
+			@Nullable Path configFile, @Nullable Path socketDirectory) {
 		List<String> command = new ArrayList<>(List.of(daprd.toString(), "--app-id", settings.appId(),
 				"--dapr-http-port", String.valueOf(ports.http()), "--dapr-grpc-port", String.valueOf(ports.grpc()),
 				"--dapr-internal-grpc-port", String.valueOf(ports.internalGrpc()), "--dapr-listen-addresses",
@@ -37,6 +40,12 @@ final class DaprdCommandLine {
 		addIfSet(command, "--config", configFile);
 		addIfSet(command, "--placement-host-address", settings.placementAddress());
 		addIfSet(command, "--scheduler-host-address", settings.schedulerAddress());
+		if (socketDirectory != null) {
+			// On sockets daprd stops listening on TCP for its APIs; its public server (health
+			// endpoints only) takes the HTTP port, so readiness checks and curl still find it.
+			command.addAll(List.of("--unix-domain-socket", socketDirectory.toString(), "--dapr-public-port",
+					String.valueOf(ports.http()), "--dapr-public-listen-address", "127.0.0.1"));
+		}
 		command.addAll(settings.arguments());
 		return command;
 	}

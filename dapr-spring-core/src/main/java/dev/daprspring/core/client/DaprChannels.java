@@ -22,8 +22,13 @@ public final class DaprChannels {
 	 * @return a channel; close it with {@link ManagedChannel#shutdown()}
 	 */
 	public static ManagedChannel create(DaprClientOptions options) {
-		URI endpoint = parse(options.grpcEndpoint());
-		NettyChannelBuilder builder = NettyChannelBuilder.forAddress(endpoint.getHost(), endpoint.getPort())
+		String socket = UnixSocketEndpoint.path(options.grpcEndpoint());
+		URI endpoint = (socket != null) ? null : parse(options.grpcEndpoint());
+		if (socket != null) {
+			UnixSocketEndpoint.requireEpoll();
+		}
+		NettyChannelBuilder builder = ((socket != null) ? UnixSocketChannels.builder(socket)
+				: NettyChannelBuilder.forAddress(endpoint.getHost(), endpoint.getPort()))
 			.maxInboundMessageSize(options.maxInboundMessageSize())
 			// Retries are the call policy's job (it knows which calls are safe to repeat);
 			// gRPC's own would also buffer every request for a replay that never comes.
@@ -32,7 +37,7 @@ public final class DaprChannels {
 			// connection that never leaves the machine.
 			.flowControlWindow(FLOW_CONTROL_WINDOW)
 			.userAgent("dapr-spring-boot");
-		if ("https".equals(endpoint.getScheme())) {
+		if (endpoint != null && "https".equals(endpoint.getScheme())) {
 			builder.useTransportSecurity();
 		}
 		else {
@@ -44,6 +49,17 @@ public final class DaprChannels {
 				.keepAliveWithoutCalls(true);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Checks an endpoint: a Unix domain socket ({@code unix:/path}, see
+	 * {@link UnixSocketEndpoint}) or a TCP endpoint that {@link #parse} accepts.
+	 * @throws IllegalArgumentException naming the accepted forms
+	 */
+	public static void check(String endpoint) {
+		if (UnixSocketEndpoint.path(endpoint) == null) {
+			parse(endpoint);
+		}
 	}
 
 	/**
@@ -69,8 +85,8 @@ public final class DaprChannels {
 
 	private static String invalid(String endpoint) {
 		return "Invalid Dapr gRPC endpoint '" + endpoint
-				+ "': expected http://host:port (plaintext) or https://host:port (TLS), for example "
-				+ "http://127.0.0.1:50001";
+				+ "': expected http://host:port (plaintext), https://host:port (TLS) or unix:/path/to/socket, "
+				+ "for example http://127.0.0.1:50001";
 	}
 
 }

@@ -3,7 +3,11 @@ package dev.daprspring.core.invoke;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.daprspring.core.client.DaprClientOptions;
+import dev.daprspring.core.client.UnixSocketEndpoint;
+import dev.daprspring.core.client.UnixSocketHttp;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -30,6 +34,8 @@ public class DaprServiceInvocation {
 
 	private final RestClient.Builder builder;
 
+	private @Nullable UnixSocketHttp socketHttp;
+
 	/**
 	 * Creates clients from copies of the given builder, so its message converters,
 	 * interceptors and request factory apply to every app.
@@ -49,9 +55,14 @@ public class DaprServiceInvocation {
 	 */
 	public RestClient restClient(String appId) {
 		checkAppId(appId);
-		RestClient.Builder client = this.builder.clone()
-			.baseUrl(StringUtils.trimTrailingCharacter(this.options.httpEndpoint(), '/') + "/v1.0/invoke/" + appId
-					+ "/method")
+		RestClient.Builder client = this.builder.clone();
+		String base = this.options.httpEndpoint();
+		String socket = UnixSocketEndpoint.path(base);
+		if (socket != null) {
+			client.requestFactory(socketHttp(socket).requestFactory());
+			base = UnixSocketHttp.BASE_URL;
+		}
+		client.baseUrl(StringUtils.trimTrailingCharacter(base, '/') + "/v1.0/invoke/" + appId + "/method")
 			.requestInterceptor(new SidecarErrorInterceptor(appId, this.options));
 		if (this.options.apiToken() != null) {
 			client.defaultHeader("dapr-api-token", this.options.apiToken());
@@ -75,6 +86,14 @@ public class DaprServiceInvocation {
 		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient(appId)))
 			.build()
 			.createClient(exchangeInterface);
+	}
+
+	// One client of the socket for every app's RestClient, as one TCP connection pool would be.
+	private synchronized UnixSocketHttp socketHttp(String socket) {
+		if (this.socketHttp == null) {
+			this.socketHttp = UnixSocketEndpoint.http(socket);
+		}
+		return this.socketHttp;
 	}
 
 	/** Where the sidecar is and its API token. */

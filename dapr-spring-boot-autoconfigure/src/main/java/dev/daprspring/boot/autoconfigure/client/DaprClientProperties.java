@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 import dev.daprspring.core.client.DaprChannels;
+import dev.daprspring.core.client.UnixSocketEndpoint;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
@@ -125,22 +126,26 @@ public class DaprClientProperties implements Validator {
 		}
 	}
 
-	/** The forms DaprChannels accepts (http(s)://host[:port], or host:port), host:port only for gRPC. */
+	/**
+	 * The forms DaprChannels accepts (http(s)://host[:port], host:port only for gRPC, or a
+	 * Unix domain socket unix:/path).
+	 */
 	private static void checkEndpoint(Errors errors, String field, @Nullable String endpoint, String example,
 			boolean bareHostAllowed) {
 		if (endpoint == null) {
 			return;
 		}
-		boolean valid = bareHostAllowed || endpoint.contains("://");
+		boolean valid = bareHostAllowed || endpoint.contains("://") || endpoint.startsWith(UnixSocketEndpoint.SCHEME);
 		try {
-			DaprChannels.parse(endpoint);
+			DaprChannels.check(endpoint);
 		}
 		catch (IllegalArgumentException ex) {
 			valid = false;
 		}
 		if (!valid) {
-			errors.rejectValue(field, "dapr.client.endpoint", "must be http://host:port (plaintext) or "
-					+ "https://host:port (TLS), for example " + example + "; got '" + endpoint + "'");
+			errors.rejectValue(field, "dapr.client.endpoint", "must be http://host:port (plaintext), "
+					+ "https://host:port (TLS) or unix:/path/to/socket, for example " + example + "; got '" + endpoint
+					+ "'");
 		}
 	}
 

@@ -63,6 +63,9 @@ public class DaprSidecarProperties {
 	/** How long daprd may take to start. */
 	private Duration startupTimeout = Duration.ofSeconds(30);
 
+	/** Whether daprd serves its APIs on Unix domain sockets; auto: on Linux when epoll and jetty-client are present. */
+	private SocketMode unixDomainSocket = SocketMode.AUTO;
+
 	/** Extra daprd command-line arguments. */
 	private List<String> arguments = new ArrayList<>();
 
@@ -185,6 +188,14 @@ public class DaprSidecarProperties {
 
 	public void setLogLevel(String logLevel) {
 		this.logLevel = logLevel;
+	}
+
+	public SocketMode getUnixDomainSocket() {
+		return this.unixDomainSocket;
+	}
+
+	public void setUnixDomainSocket(SocketMode unixDomainSocket) {
+		this.unixDomainSocket = unixDomainSocket;
 	}
 
 	public Duration getStartupTimeout() {
@@ -321,6 +332,23 @@ public class DaprSidecarProperties {
 	/**
 	 * When to launch daprd.
 	 */
+	/** Whether a launched daprd serves its APIs on Unix domain sockets rather than TCP. */
+	public enum SocketMode {
+
+		/** Never; TCP on loopback. */
+		NEVER,
+
+		/**
+		 * On Linux when netty-transport-native-epoll (gRPC) and jetty-client (HTTP) are on the
+		 * classpath.
+		 */
+		AUTO,
+
+		/** Always; fails at startup when a library the sockets need is missing. */
+		ALWAYS
+
+	}
+
 	public enum LaunchMode {
 
 		/** Never; connect to a sidecar run by other means. */

@@ -71,6 +71,7 @@ final class LaunchedSidecarSettings {
 			.appApiToken(properties.getAppApiToken())
 			.logLevel(properties.getLogLevel())
 			.startupTimeout(properties.getStartupTimeout())
+			.unixDomainSockets(UnixDomainSocketChoice.use(properties.getUnixDomainSocket()))
 			.arguments(properties.getArguments().toArray(String[]::new));
 		properties.getEnvironment().forEach(builder::environment);
 		if (properties.getAppHealthCheck().isEnabled()) {
