@@ -18,8 +18,8 @@ import dev.daprspring.boot.sidecar.component.DaprComponents;
 
 /**
  * Save-and-get round trips per second against one daprd with an in-memory state store,
- * through {@code DaprTemplate}, the raw generated stub and the official SDK's
- * {@code DaprClient}, interleaved in one run. Run with {@code benchmarks/run state}.
+ * through {@code DaprTemplate} (over TCP, and over Unix domain sockets to a second daprd), the
+ * raw generated stub and the official SDK's {@code DaprClient}, interleaved in one run. Run with {@code benchmarks/run state}.
  */
 public final class StateBenchmark {
 
@@ -36,15 +36,23 @@ public final class StateBenchmark {
 	 */
 	static int run(BenchmarkSettings settings, PrintStream out) throws Exception {
 		StateKeys keys = new StateKeys(settings.maxConcurrency());
+		// daprd serves its APIs on TCP or on Unix domain sockets, not both: the socket client gets a
+		// second daprd, configured the same. The CPU columns are the first daprd's.
 		try (DaprSidecar dapr = DaprSidecar.builder("bench")
 			.component(DaprComponents.inMemoryState(StateClient.STORE))
 			.logLevel("warn")
-			.start()) {
+			.start();
+				DaprSidecar sockets = DaprSidecar.builder("bench-uds")
+					.component(DaprComponents.inMemoryState(StateClient.STORE))
+					.logLevel("warn")
+					.unixDomainSockets(true)
+					.start()) {
 			List<BenchmarkClient> defaults = List.of(TemplateStateClient.connect(dapr, keys),
-					RawStubStateClient.connect(dapr, keys), OfficialSdkStateClient.connect(dapr, keys));
+					TemplateStateClient.connect("template-uds", sockets, keys), RawStubStateClient.connect(dapr, keys),
+					OfficialSdkStateClient.connect(dapr, keys));
 			List<BenchmarkClient> variants = variants(dapr, keys);
 			try {
-				printSetting(out, settings, dapr, (TemplateStateClient) defaults.get(0));
+				printSetting(out, settings, dapr, sockets, (TemplateStateClient) defaults.get(0));
 				List<BenchmarkClient> clients;
 				try {
 					clients = settings.select(defaults, variants);
@@ -82,10 +90,11 @@ public final class StateBenchmark {
 	}
 
 	private static void printSetting(PrintStream out, BenchmarkSettings settings, DaprSidecar dapr,
-			TemplateStateClient template) {
+			DaprSidecar sockets, TemplateStateClient template) {
 		out.printf(Locale.ROOT,
 				"daprd %s (state.in-memory) at %s; %s%n", template.template().metadata().runtimeVersion(),
-				dapr.grpcEndpoint(), settings.describe());
+				dapr.grpcEndpoint() + " (template-uds: a second daprd at " + sockets.grpcEndpoint() + ")",
+				settings.describe());
 	}
 
 	private static int report(PrintStream out, Measurements measurements, BenchmarkSettings settings,
@@ -94,7 +103,7 @@ public final class StateBenchmark {
 		List<Summary> summaries = measurements.summaries();
 		long errors = ResultTable.printWithErrors(out, summaries);
 		List<String> names = clients.stream().map(BenchmarkClient::name).toList();
-		if (names.containsAll(List.of("template", "raw", "official"))) {
+		if (names.containsAll(List.of("template", "template-uds", "raw", "official"))) {
 			int lowest = settings.concurrencies().get(0);
 			int highest = settings.maxConcurrency();
 			if (highest != lowest) {
@@ -107,9 +116,12 @@ public final class StateBenchmark {
 
 	private static String ratios(Measurements measurements, int threads) {
 		double template = measurements.summary("template", threads).medianOpsPerSecond();
-		return String.format(Locale.ROOT, "template/raw=%.2f template/official=%.2f",
-				template / measurements.summary("raw", threads).medianOpsPerSecond(),
-				template / measurements.summary("official", threads).medianOpsPerSecond());
+		double sockets = measurements.summary("template-uds", threads).medianOpsPerSecond();
+		double official = measurements.summary("official", threads).medianOpsPerSecond();
+		return String.format(Locale.ROOT,
+				"template/raw=%.2f template/official=%.2f template-uds/official=%.2f template-uds/template-tcp=%.2f",
+				template / measurements.summary("raw", threads).medianOpsPerSecond(), template / official,
+				sockets / official, sockets / template);
 	}
 
 }

@@ -17,15 +17,20 @@ final class TemplateStateClient extends StateClient {
 
 	private final DaprTemplate template;
 
-	private TemplateStateClient(DaprTransport transport, StateKeys keys) {
-		super("template", keys);
+	private TemplateStateClient(String name, DaprTransport transport, StateKeys keys) {
+		super(name, keys);
 		this.transport = transport;
 		this.template = new DaprTemplate(transport, JsonMapper.builder().build());
 		this.template.setDefaultStateStore(STORE);
 	}
 
 	static TemplateStateClient connect(DaprSidecar dapr, StateKeys keys) {
-		return new TemplateStateClient(
+		return connect("template", dapr, keys);
+	}
+
+	/** A template on the sidecar's endpoints: TCP, or its Unix domain sockets when it serves them. */
+	static TemplateStateClient connect(String name, DaprSidecar dapr, StateKeys keys) {
+		return new TemplateStateClient(name,
 				new DaprTransport(DaprClientOptions.of(dapr.grpcEndpoint(), dapr.httpEndpoint(), null)), keys);
 	}
 

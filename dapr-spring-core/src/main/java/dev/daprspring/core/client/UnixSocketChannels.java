@@ -1,6 +1,7 @@
 package dev.daprspring.core.client;
 
 import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -29,7 +30,10 @@ final class UnixSocketChannels {
 		}
 		return NettyChannelBuilder.forAddress(new DomainSocketAddress(socketPath))
 			.eventLoopGroup(Group.INSTANCE)
-			.channelType(EpollDomainSocketChannel.class);
+			.channelType(EpollDomainSocketChannel.class)
+			// gRPC sets SO_KEEPALIVE on every channel; a domain socket has none, and Netty would
+			// warn about it on every connect. A null value removes the option.
+			.withOption(ChannelOption.SO_KEEPALIVE, null);
 	}
 
 	/**
