@@ -26,6 +26,16 @@ final class UnixDomainSocketChoice {
 	private UnixDomainSocketChoice() {
 	}
 
+	// Reflection: this class must load without Netty's epoll classes.
+	private static boolean epollRuns(ClassLoader classLoader) {
+		try {
+			return (Boolean) ClassUtils.forName(EPOLL, classLoader).getMethod("isAvailable").invoke(null);
+		}
+		catch (ReflectiveOperationException | LinkageError ex) {
+			return false;
+		}
+	}
+
 	static boolean use(SocketMode mode) {
 		return use(mode, System.getProperty("os.name", ""), UnixDomainSocketChoice.class.getClassLoader());
 	}
@@ -37,6 +47,11 @@ final class UnixDomainSocketChoice {
 		List<String> missing = new ArrayList<>();
 		if (!ClassUtils.isPresent(EPOLL, classLoader)) {
 			missing.add("io.netty:netty-transport-native-epoll (classifier linux-x86_64 or linux-aarch_64)");
+		}
+		else if (!epollRuns(classLoader)) {
+			// The classes without a native file for this CPU (say linux-x86_64 on an ARM machine).
+			missing.add("the netty-transport-native-epoll file for this CPU (" + System.getProperty("os.arch")
+					+ "; epoll does not load)");
 		}
 		if (!ClassUtils.isPresent(JETTY_CLIENT, classLoader)) {
 			missing.add("org.eclipse.jetty:jetty-client");
