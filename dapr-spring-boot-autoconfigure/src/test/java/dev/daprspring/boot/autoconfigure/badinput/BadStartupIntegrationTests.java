@@ -33,7 +33,7 @@ class BadStartupIntegrationTests {
 	void malformedGrpcEndpointIsRejectedWithAnExample(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> start(NotesApp.class, "dapr.client.grpc-endpoint=ftp://sidecar:50001"));
 		assertThat(output).contains("dapr.client.grpc-endpoint")
-			.contains("must be http://host:port (plaintext) or https://host:port (TLS), for example "
+			.contains("must be http://host:port (plaintext), https://host:port (TLS) or unix:/path/to/socket, for example "
 					+ "http://127.0.0.1:50001; got 'ftp://sidecar:50001'");
 	}
 

@@ -96,7 +96,7 @@ class DaprClientAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("dapr.client.grpc-endpoint")
-				.hasMessageContaining("must be http://host:port (plaintext) or https://host:port (TLS), for example "
+				.hasMessageContaining("must be http://host:port (plaintext), https://host:port (TLS) or unix:/path/to/socket, for example "
 						+ "http://127.0.0.1:50001; got 'ftp://nowhere'"));
 	}
 
