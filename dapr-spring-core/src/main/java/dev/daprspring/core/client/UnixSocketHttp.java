@@ -37,8 +37,12 @@ public final class UnixSocketHttp implements AutoCloseable {
 	UnixSocketHttp(String socketPath) {
 		this.socketPath = socketPath;
 		this.client = new SocketHttpClient(Path.of(socketPath));
+		// As the JDK's client over TCP: answers are given as they come. Jetty would follow
+		// redirects and turn daprd's 401 (which has no WWW-Authenticate) into a protocol error.
+		this.client.setFollowRedirects(false);
 		try {
 			this.client.start();
+			this.client.getProtocolHandlers().clear();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not start the HTTP client for " + socketPath, ex);
