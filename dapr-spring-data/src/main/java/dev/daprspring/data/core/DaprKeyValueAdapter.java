@@ -69,6 +69,15 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 		return access().put(keyspace, id.toString(), item);
 	}
 
+	/**
+	 * Saves an entity under an id the template just generated at random: nothing can be stored
+	 * there yet, so the entity is not read first.
+	 * @return the entity as written, with its version
+	 */
+	public Object putNew(Object id, Object item, String keyspace) {
+		return access().putNew(keyspace, id.toString(), item);
+	}
+
 	@Override
 	public boolean contains(Object id, String keyspace) {
 		return access().contains(keyspace, id.toString());
@@ -177,6 +186,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	 * @param equalities values by property name
 	 */
 	@Nullable List<Object> findIndexed(String keyspace, Map<String, Object> equalities) {
+		if (!this.store.keepsIndex()) {
+			// No value index: the caller reads the keyspace through the query API and filters.
+			return null;
+		}
 		Class<?> type = typeOf(keyspace);
 		DaprEntityMetadata entity = this.store.metadata(type);
 		Map<String, String> values = new LinkedHashMap<>();

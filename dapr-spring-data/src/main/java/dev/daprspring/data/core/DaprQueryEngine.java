@@ -71,8 +71,7 @@ final class DaprQueryEngine extends PredicateQueryEngine {
 	}
 
 	private StateQuery stateQuery(String keyspace) {
-		return new StateQuery(this.store.state(), this.store.json(),
-				this.store.mappingContext().entity(this.store.typeOf(keyspace)), keyspace);
+		return this.store.stateQuery(keyspace);
 	}
 
 	@Override

@@ -3,8 +3,11 @@ package dev.daprspring.data.core;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -13,19 +16,27 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.daprspring.core.state.QueryResult;
 import dev.daprspring.core.state.StateEntry;
 import dev.daprspring.core.state.StateOperations;
+import dev.daprspring.data.index.IndexWriter;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.keyvalue.core.mapping.KeyValuePersistentEntity;
 import org.springframework.data.mapping.PersistentProperty;
 
 /**
- * One derived query run through the state query API of a store. The API filters the whole
- * store (every keyspace and index document; it does not filter by app id), so results outside
- * the keyspace are dropped here.
+ * One query through the state query API of a store: a derived query, or the enumeration of a
+ * keyspace. The API filters the whole store (every keyspace and index document) and does not
+ * filter by app id: it returns another application's rows under our keys (daprd 1.18.2 with
+ * state.postgresql v1, tested), and rows whose TTL has passed until the store's cleanup
+ * deletes them (tested). So the API only names candidate keys: each page's keys in the keyspace
+ * are read again with one bulk get, which reads this application's keys and skips expired
+ * ones, and only what that read returns (and the criteria accept) is a result.
  */
 final class StateQuery {
 
 	/** How many results one query API call asks for at least. */
 	static final int PAGE = 200;
+
+	// The page size of an enumeration, and the most a sorted query asks for at once.
+	private static final int BULK = IndexWriter.BULK_CHUNK;
 
 	private final StateOperations state;
 
@@ -42,6 +53,15 @@ final class StateQuery {
 		this.prefix = keyspace + ":";
 	}
 
+	/** Every entity of the keyspace, by id, in the order of their ids where the id is text. */
+	Map<String, Object> all() {
+		Map<String, Object> found = new LinkedHashMap<>();
+		List<Map<String, String>> order = pushedOrder(Sort.unsorted());
+		// An empty filter matches every row; the keyspace is selected below.
+		scan(Map.of(), (order != null) ? order : List.of(), BULK, (candidate) -> true, Long.MAX_VALUE, found);
+		return found;
+	}
+
 	/**
 	 * Runs the query: with a pushed order, pages are fetched only until the requested rows are
 	 * found; otherwise every match is read, then sorted and paged here.
@@ -52,13 +72,28 @@ final class StateQuery {
 		List<Map<String, String>> order = pushedOrder(sort);
 		boolean ordered = order != null;
 		long wanted = (rows >= 0) ? offset + rows : Long.MAX_VALUE;
+		int limit = (ordered && rows >= 0) ? (int) Math.max(PAGE, Math.min(wanted, BULK)) : PAGE;
+		Map<String, Object> found = new LinkedHashMap<>();
+		scan(criteria.filter(), ordered ? order : List.of(), limit, criteria, ordered ? wanted : Long.MAX_VALUE,
+				found);
+		List<Object> matches = new ArrayList<>(found.values());
+		if (!ordered && comparator != null) {
+			matches.sort((Comparator<Object>) comparator);
+		}
+		int from = (int) Math.min(offset, matches.size());
+		int to = (int) Math.min(wanted, matches.size());
+		return new ArrayList<>(matches.subList(from, to));
+	}
+
+	// Pages through the query until it ends or enough matches are found, reading each page's
+	// candidate keys again as this application (see the class documentation).
+	private void scan(@Nullable Map<String, Object> filter, List<Map<String, String>> order, int limit,
+			Predicate<Object> criteria, long enough, Map<String, Object> found) {
 		Map<String, Object> query = new LinkedHashMap<>();
-		query.put("filter", criteria.filter());
-		if (ordered && !order.isEmpty()) {
+		query.put("filter", filter);
+		if (!order.isEmpty()) {
 			query.put("sort", order);
 		}
-		int limit = (ordered && rows >= 0) ? (int) Math.max(PAGE, Math.min(wanted, 10_000)) : PAGE;
-		List<Object> matches = new ArrayList<>();
 		String token = null;
 		do {
 			Map<String, Object> page = new LinkedHashMap<>();
@@ -68,24 +103,27 @@ final class StateQuery {
 			}
 			query.put("page", page);
 			QueryResult<JsonNode> result = this.state.query(query, JsonNode.class);
+			Set<String> keys = new LinkedHashSet<>();
 			for (StateEntry<JsonNode> entry : result.results()) {
-				if (entry.key().startsWith(this.prefix) && !entry.key().startsWith(this.prefix + "__")
-						&& entry.value() != null && entry.value().isObject()) {
-					Object candidate = this.jsonMapper.treeToValue(entry.value(), this.entity.getType());
-					if (criteria.test(candidate)) {
-						matches.add(candidate);
+				String key = entry.key();
+				if (key.startsWith(this.prefix) && !key.startsWith(this.prefix + "__")
+						&& !found.containsKey(key.substring(this.prefix.length()))) {
+					keys.add(key);
+				}
+			}
+			if (!keys.isEmpty()) {
+				for (StateEntry<JsonNode> entry : this.state.getAll(keys, JsonNode.class)) {
+					if (entry.value() != null && entry.value().isObject()) {
+						Object candidate = this.jsonMapper.treeToValue(entry.value(), this.entity.getType());
+						if (criteria.test(candidate)) {
+							found.put(entry.key().substring(this.prefix.length()), candidate);
+						}
 					}
 				}
 			}
 			token = (result.results().size() < limit) ? null : result.token();
 		}
-		while (token != null && !(ordered && matches.size() >= wanted));
-		if (!ordered && comparator != null) {
-			matches.sort((Comparator<Object>) comparator);
-		}
-		int from = (int) Math.min(offset, matches.size());
-		int to = (int) Math.min(wanted, matches.size());
-		return new ArrayList<>(matches.subList(from, to));
+		while (token != null && found.size() < enough);
 	}
 
 	/**

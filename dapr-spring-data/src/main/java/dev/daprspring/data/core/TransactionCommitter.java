@@ -62,7 +62,8 @@ final class TransactionCommitter implements StateTransactionBuffer.Committer {
 		}
 		Map<String, Map<String, Set<String>>> added = new LinkedHashMap<>();
 		Map<String, Map<String, Set<String>>> obsolete = new LinkedHashMap<>();
-		for (int i = 0; i < writes.size(); i++) {
+		// A store that keeps no index (it has the query API) needs only the ETag check.
+		for (int i = 0; this.store.keepsIndex() && i < writes.size(); i++) {
 			Write write = writes.get(i);
 			KeyspaceIndex index = this.store.index(write.keyspace());
 			DaprEntityMetadata entity = this.store.metadata(write.type());
