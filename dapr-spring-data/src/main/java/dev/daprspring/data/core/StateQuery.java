@@ -35,7 +35,7 @@ final class StateQuery {
 	/** How many results one query API call asks for at least. */
 	static final int PAGE = 200;
 
-	// The page size of an enumeration, and the most a sorted query asks for at once.
+	// The most a sorted query asks for at once, and the keys of one bulk read.
 	private static final int BULK = IndexWriter.BULK_CHUNK;
 
 	private final StateOperations state;
@@ -53,12 +53,16 @@ final class StateQuery {
 		this.prefix = keyspace + ":";
 	}
 
-	/** Every entity of the keyspace, by id, in the order of their ids where the id is text. */
+	/**
+	 * Every entity of the keyspace, by id. One query without a page: pages are offsets into
+	 * the result, which moves under concurrent writes (and ties of a sort, for example equal ids
+	 * in other keyspaces, may come back in another order), so that an entity stored throughout
+	 * could fall between two pages; one query is one snapshot of the table.
+	 */
 	Map<String, Object> all() {
 		Map<String, Object> found = new LinkedHashMap<>();
-		List<Map<String, String>> order = pushedOrder(Sort.unsorted());
 		// An empty filter matches every row; the keyspace is selected below.
-		scan(Map.of(), (order != null) ? order : List.of(), BULK, (candidate) -> true, Long.MAX_VALUE, found);
+		scan(Map.of(), List.of(), 0, (candidate) -> true, Long.MAX_VALUE, found);
 		return found;
 	}
 
@@ -85,8 +89,9 @@ final class StateQuery {
 		return new ArrayList<>(matches.subList(from, to));
 	}
 
-	// Pages through the query until it ends or enough matches are found, reading each page's
-	// candidate keys again as this application (see the class documentation).
+	// Pages through the query until it ends or enough matches are found (limit 0: one query
+	// without a page), reading each page's candidate keys again as this application (see the
+	// class documentation).
 	private void scan(@Nullable Map<String, Object> filter, List<Map<String, String>> order, int limit,
 			Predicate<Object> criteria, long enough, Map<String, Object> found) {
 		Map<String, Object> query = new LinkedHashMap<>();
@@ -96,12 +101,14 @@ final class StateQuery {
 		}
 		String token = null;
 		do {
-			Map<String, Object> page = new LinkedHashMap<>();
-			page.put("limit", limit);
-			if (token != null) {
-				page.put("token", token);
+			if (limit > 0) {
+				Map<String, Object> page = new LinkedHashMap<>();
+				page.put("limit", limit);
+				if (token != null) {
+					page.put("token", token);
+				}
+				query.put("page", page);
 			}
-			query.put("page", page);
 			QueryResult<JsonNode> result = this.state.query(query, JsonNode.class);
 			Set<String> keys = new LinkedHashSet<>();
 			for (StateEntry<JsonNode> entry : result.results()) {
@@ -111,8 +118,10 @@ final class StateQuery {
 					keys.add(key);
 				}
 			}
-			if (!keys.isEmpty()) {
-				for (StateEntry<JsonNode> entry : this.state.getAll(keys, JsonNode.class)) {
+			List<String> candidates = new ArrayList<>(keys);
+			for (int from = 0; from < candidates.size(); from += BULK) {
+				List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + BULK));
+				for (StateEntry<JsonNode> entry : this.state.getAll(chunk, JsonNode.class)) {
 					if (entry.value() != null && entry.value().isObject()) {
 						Object candidate = this.jsonMapper.treeToValue(entry.value(), this.entity.getType());
 						if (criteria.test(candidate)) {
@@ -121,7 +130,7 @@ final class StateQuery {
 					}
 				}
 			}
-			token = (result.results().size() < limit) ? null : result.token();
+			token = (limit <= 0 || result.results().size() < limit) ? null : result.token();
 		}
 		while (token != null && found.size() < enough);
 	}

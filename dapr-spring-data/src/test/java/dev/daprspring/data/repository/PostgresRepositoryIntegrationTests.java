@@ -115,6 +115,31 @@ class PostgresRepositoryIntegrationTests extends RepositoryContract {
 	}
 
 	@Test
+	void enumerationFindsEveryEntityWhenOtherKeyspacesHoldTheSameIds() {
+		List<Order> many = new ArrayList<>();
+		Map<String, Order> mirrored = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < 1200; i++) {
+			Order order = new Order("m-" + i, "c", "NEW", i, i);
+			many.add(order);
+			mirrored.put("mirror:m-" + i, order);
+			mirrored.put("mirror2:m-" + i, order);
+		}
+		this.orders.saveAll(many);
+		// The same JSON, ids included, in two other keyspaces: ties for any order by id, which a
+		// page boundary (every 500 rows) splits.
+		this.dapr.state(store()).saveAll(mirrored);
+		try {
+			assertThat(this.orders.count()).isEqualTo(1200);
+			assertThat(this.orders.findAll()).extracting(Order::getId)
+				.containsExactlyInAnyOrderElementsOf(many.stream().map(Order::getId).toList());
+			assertThat(this.orders.findAll(PageRequest.of(59, 20)).getContent()).hasSize(20);
+		}
+		finally {
+			this.dapr.state(store()).transaction((tx) -> mirrored.keySet().forEach(tx::delete));
+		}
+	}
+
+	@Test
 	void anExpiredEntityIsNotFoundThoughTheQueryApi() throws Exception {
 		Session expiring = this.sessions.save(new Session("ttl-probe", Duration.ofSeconds(1)));
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
