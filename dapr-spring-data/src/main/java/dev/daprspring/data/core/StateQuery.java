@@ -76,7 +76,9 @@ final class StateQuery {
 		List<Map<String, String>> order = pushedOrder(sort);
 		boolean ordered = order != null;
 		long wanted = (rows >= 0) ? offset + rows : Long.MAX_VALUE;
-		int limit = (ordered && rows >= 0) ? (int) Math.max(PAGE, Math.min(wanted, BULK)) : PAGE;
+		// All matches: one query without a page (see all()); a page of results: pages only
+		// until it is complete.
+		int limit = (rows < 0) ? 0 : ordered ? (int) Math.max(PAGE, Math.min(wanted, BULK)) : PAGE;
 		Map<String, Object> found = new LinkedHashMap<>();
 		scan(criteria.filter(), ordered ? order : List.of(), limit, criteria, ordered ? wanted : Long.MAX_VALUE,
 				found);

@@ -133,6 +133,9 @@ class PostgresRepositoryIntegrationTests extends RepositoryContract {
 			assertThat(this.orders.findAll()).extracting(Order::getId)
 				.containsExactlyInAnyOrderElementsOf(many.stream().map(Order::getId).toList());
 			assertThat(this.orders.findAll(PageRequest.of(59, 20)).getContent()).hasSize(20);
+			// A derived query the query API answers, over the same ties.
+			assertThat(this.orders.findByStatus("NEW")).hasSize(1200);
+			assertThat(this.orders.countByStatus("NEW")).isEqualTo(1200);
 		}
 		finally {
 			this.dapr.state(store()).transaction((tx) -> mirrored.keySet().forEach(tx::delete));
