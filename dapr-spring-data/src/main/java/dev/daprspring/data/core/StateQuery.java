@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.daprspring.core.state.QueryResult;
 import dev.daprspring.core.state.StateEntry;
 import dev.daprspring.core.state.StateOperations;
 import dev.daprspring.data.index.IndexWriter;
@@ -32,10 +31,7 @@ import org.springframework.data.mapping.PersistentProperty;
  */
 final class StateQuery {
 
-	/** How many results one query API call asks for at least. */
-	static final int PAGE = 200;
-
-	// The most a sorted query asks for at once, and the keys of one bulk read.
+	// The keys of one bulk read.
 	private static final int BULK = IndexWriter.BULK_CHUNK;
 
 	private final StateOperations state;
@@ -62,13 +58,14 @@ final class StateQuery {
 	Map<String, Object> all() {
 		Map<String, Object> found = new LinkedHashMap<>();
 		// An empty filter matches every row; the keyspace is selected below.
-		scan(Map.of(), List.of(), 0, (candidate) -> true, Long.MAX_VALUE, found);
+		scan(Map.of(), List.of(), found, (candidate) -> true);
 		return found;
 	}
 
 	/**
-	 * Runs the query: with a pushed order, pages are fetched only until the requested rows are
-	 * found; otherwise every match is read, then sorted and paged here.
+	 * Runs the query: every match is read in one query without a page (see {@link #all()}: a
+	 * page requested from the store could miss a match among ties of the order, measured), then
+	 * sorted here unless the store sorted, and paged here.
 	 * @param rows how many results at most, {@code -1} for all
 	 */
 	@SuppressWarnings("unchecked")
@@ -76,12 +73,8 @@ final class StateQuery {
 		List<Map<String, String>> order = pushedOrder(sort);
 		boolean ordered = order != null;
 		long wanted = (rows >= 0) ? offset + rows : Long.MAX_VALUE;
-		// All matches: one query without a page (see all()); a page of results: pages only
-		// until it is complete.
-		int limit = (rows < 0) ? 0 : ordered ? (int) Math.max(PAGE, Math.min(wanted, BULK)) : PAGE;
 		Map<String, Object> found = new LinkedHashMap<>();
-		scan(criteria.filter(), ordered ? order : List.of(), limit, criteria, ordered ? wanted : Long.MAX_VALUE,
-				found);
+		scan(criteria.filter(), ordered ? order : List.of(), found, criteria);
 		List<Object> matches = new ArrayList<>(found.values());
 		if (!ordered && comparator != null) {
 			matches.sort((Comparator<Object>) comparator);
@@ -91,50 +84,33 @@ final class StateQuery {
 		return new ArrayList<>(matches.subList(from, to));
 	}
 
-	// Pages through the query until it ends or enough matches are found (limit 0: one query
-	// without a page), reading each page's candidate keys again as this application (see the
-	// class documentation).
-	private void scan(@Nullable Map<String, Object> filter, List<Map<String, String>> order, int limit,
-			Predicate<Object> criteria, long enough, Map<String, Object> found) {
+	// One query without a page, whose candidate keys are read again as this application (see
+	// the class documentation), in bulk reads of a bounded size.
+	private void scan(@Nullable Map<String, Object> filter, List<Map<String, String>> order,
+			Map<String, Object> found, Predicate<Object> criteria) {
 		Map<String, Object> query = new LinkedHashMap<>();
 		query.put("filter", filter);
 		if (!order.isEmpty()) {
 			query.put("sort", order);
 		}
-		String token = null;
-		do {
-			if (limit > 0) {
-				Map<String, Object> page = new LinkedHashMap<>();
-				page.put("limit", limit);
-				if (token != null) {
-					page.put("token", token);
-				}
-				query.put("page", page);
+		Set<String> keys = new LinkedHashSet<>();
+		for (StateEntry<JsonNode> entry : this.state.query(query, JsonNode.class).results()) {
+			if (entry.key().startsWith(this.prefix) && !entry.key().startsWith(this.prefix + "__")) {
+				keys.add(entry.key());
 			}
-			QueryResult<JsonNode> result = this.state.query(query, JsonNode.class);
-			Set<String> keys = new LinkedHashSet<>();
-			for (StateEntry<JsonNode> entry : result.results()) {
-				String key = entry.key();
-				if (key.startsWith(this.prefix) && !key.startsWith(this.prefix + "__")
-						&& !found.containsKey(key.substring(this.prefix.length()))) {
-					keys.add(key);
-				}
-			}
-			List<String> candidates = new ArrayList<>(keys);
-			for (int from = 0; from < candidates.size(); from += BULK) {
-				List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + BULK));
-				for (StateEntry<JsonNode> entry : this.state.getAll(chunk, JsonNode.class)) {
-					if (entry.value() != null && entry.value().isObject()) {
-						Object candidate = this.jsonMapper.treeToValue(entry.value(), this.entity.getType());
-						if (criteria.test(candidate)) {
-							found.put(entry.key().substring(this.prefix.length()), candidate);
-						}
+		}
+		List<String> candidates = new ArrayList<>(keys);
+		for (int from = 0; from < candidates.size(); from += BULK) {
+			List<String> chunk = candidates.subList(from, Math.min(candidates.size(), from + BULK));
+			for (StateEntry<JsonNode> entry : this.state.getAll(chunk, JsonNode.class)) {
+				if (entry.value() != null && entry.value().isObject()) {
+					Object candidate = this.jsonMapper.treeToValue(entry.value(), this.entity.getType());
+					if (criteria.test(candidate)) {
+						found.put(entry.key().substring(this.prefix.length()), candidate);
 					}
 				}
 			}
-			token = (limit <= 0 || result.results().size() < limit) ? null : result.token();
 		}
-		while (token != null && found.size() < enough);
 	}
 
 	/**

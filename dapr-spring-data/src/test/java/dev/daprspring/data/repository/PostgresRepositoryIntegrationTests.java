@@ -136,6 +136,10 @@ class PostgresRepositoryIntegrationTests extends RepositoryContract {
 			// A derived query the query API answers, over the same ties.
 			assertThat(this.orders.findByStatus("NEW")).hasSize(1200);
 			assertThat(this.orders.countByStatus("NEW")).isEqualTo(1200);
+			// And a page of it in a pushed order (text): the last page is complete, ids unique.
+			Page<Order> last = this.orders.findByStatus("NEW", PageRequest.of(59, 20, Sort.by("customerId")));
+			assertThat(last.getContent()).extracting(Order::getId).doesNotHaveDuplicates().hasSize(20);
+			assertThat(last.getTotalElements()).isEqualTo(1200);
 		}
 		finally {
 			this.dapr.state(store()).transaction((tx) -> mirrored.keySet().forEach(tx::delete));
