@@ -17,7 +17,6 @@ import dev.daprspring.benchmarks.load.Rounds;
 import dev.daprspring.benchmarks.load.SidecarProcess;
 import dev.daprspring.benchmarks.load.Summary;
 import dev.daprspring.boot.sidecar.DaprSidecar;
-import dev.daprspring.boot.sidecar.component.DaprComponents;
 import dev.daprspring.core.DaprTemplate;
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.DaprTransport;
@@ -44,23 +43,35 @@ public final class DataBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String[] all = new String[DEFAULTS.length + args.length];
-		System.arraycopy(DEFAULTS, 0, all, 0, DEFAULTS.length);
-		// Later arguments win: the user's replace the defaults.
-		System.arraycopy(args, 0, all, DEFAULTS.length, args.length);
-		System.exit(run(BenchmarkSettings.parseOrExit("data", all), System.out));
+		List<String> all = new ArrayList<>(List.of(DEFAULTS));
+		String store = "in-memory";
+		// Later arguments win: the user's replace the defaults. --store is this benchmark's own.
+		for (String arg : args) {
+			if (arg.startsWith("--store=")) {
+				store = arg.substring("--store=".length());
+			}
+			else {
+				all.add(arg);
+			}
+		}
+		if (!BenchStore.KINDS.contains(store)) {
+			System.err.println("benchmarks/run data: unknown --store '" + store + "'; known: " + BenchStore.KINDS);
+			System.exit(2);
+		}
+		System.exit(run(BenchmarkSettings.parseOrExit("data", all.toArray(String[]::new)), store, System.out));
 	}
 
 	/**
 	 * Runs the benchmark and prints the results.
 	 * @return the exit status: 0, 1 when any operation failed, 2 for an unknown client
 	 */
-	static int run(BenchmarkSettings settings, PrintStream out) throws Exception {
+	static int run(BenchmarkSettings settings, String storeKind, PrintStream out) throws Exception {
 		DataIds ids = new DataIds(settings.maxConcurrency());
-		try (DaprSidecar dapr = DaprSidecar.builder("bench")
-			.component(DaprComponents.inMemoryState(STORE))
-			.logLevel("warn")
-			.start();
+		try (BenchStore store = BenchStore.start(storeKind, STORE);
+				DaprSidecar dapr = DaprSidecar.builder("bench")
+					.component(store.component())
+					.logLevel("warn")
+					.start();
 				DaprTransport transport = new DaprTransport(
 						DaprClientOptions.of(dapr.grpcEndpoint(), dapr.httpEndpoint(), null))) {
 			DaprTemplate template = new DaprTemplate(transport, JsonMapper.builder().build());
@@ -68,11 +79,12 @@ public final class DataBenchmark {
 			try (AnnotationConfigApplicationContext context = BenchRepositories.start(template)) {
 				OrderRepository repository = context.getBean(OrderRepository.class);
 				out.printf(Locale.ROOT,
-						"daprd %s (state.in-memory) at %s; %s%n", template.metadata().runtimeVersion(),
-						dapr.grpcEndpoint(), settings.describe());
+						"daprd %s (%s) at %s; %s%n", template.metadata().runtimeVersion(),
+						store.type(), dapr.grpcEndpoint(), settings.describe());
 				// Every entity exists and is in the index before the first slice, so findById always
 				// finds one and a save is always an update.
 				repository.saveAll(ids.all());
+				template.state().saveAll(ids.templateEntries());
 				List<BenchmarkClient> clients;
 				try {
 					clients = settings.select(clients(repository, template.state(), ids), List.of());
@@ -116,8 +128,8 @@ public final class DataBenchmark {
 		// The calls the repository's save of an existing entity makes (one it saw stored, on a store
 		// that rejects an ETag naming a deleted key): read the entity, write it with its ETag.
 		clients.add(new OperationClient("tmpl.2calls", (thread, i) -> {
-			String etag = state.getEntry(ids.key(thread, i), String.class).etag();
-			state.save(ids.key(thread, i), ids.order(thread, i),
+			String etag = state.getEntry(ids.checkedKey(thread, i), String.class).etag();
+			state.save(ids.checkedKey(thread, i), ids.order(thread, i),
 					SaveOptions.ifMatch(etag).withConcurrency(SaveOptions.Concurrency.FIRST_WRITE));
 		}));
 		return clients;

@@ -22,8 +22,9 @@ import org.springframework.data.util.CloseableIterator;
 
 /**
  * A {@code KeyValueAdapter} over one Dapr state store. Entities are stored as plain JSON at
- * {@code <keyspace>:<id>}; keyspaces are enumerated through their sharded id index, and
- * queries are evaluated in memory over the whole keyspace. Single-entity operations go to
+ * {@code <keyspace>:<id>}; keyspaces are enumerated through their sharded id index, or on a
+ * store with the state query API through that API (no index is kept there), and queries the
+ * store does not answer are evaluated in memory over the whole keyspace. Single-entity operations go to
  * {@link DirectAccess} outside transactions and to {@link TransactionalWrites} inside them.
  */
 public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
@@ -67,6 +68,15 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	@Override
 	public Object put(Object id, Object item, String keyspace) {
 		return access().put(keyspace, id.toString(), item);
+	}
+
+	/**
+	 * Saves an entity under an id the template just generated at random: nothing can be stored
+	 * there yet, so the entity is not read first.
+	 * @return the entity as written, with its version
+	 */
+	public Object putNew(Object id, Object item, String keyspace) {
+		return access().putNew(keyspace, id.toString(), item);
 	}
 
 	@Override
@@ -177,6 +187,10 @@ public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 	 * @param equalities values by property name
 	 */
 	@Nullable List<Object> findIndexed(String keyspace, Map<String, Object> equalities) {
+		if (!this.store.keepsIndex()) {
+			// No value index: the caller reads the keyspace through the query API and filters.
+			return null;
+		}
 		Class<?> type = typeOf(keyspace);
 		DaprEntityMetadata entity = this.store.metadata(type);
 		Map<String, String> values = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.daprspring.data.core;
 
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -97,14 +98,39 @@ public class DaprKeyValueTemplate extends KeyValueTemplate {
 		this.eventTypes = this.publishEvents ? Set.copyOf(eventTypesToPublish) : Set.of();
 	}
 
+	/**
+	 * Inserts the entity; one without an id whose id is text or a {@code UUID} gets a random
+	 * UUID, as from the template's generator, and is saved without the existence check (nothing
+	 * can be stored under that id yet), nor a read of the entity.
+	 */
+	@Override
+	public <T> T insert(T objectToInsert) {
+		KeyValuePersistentEntity<?, ?> entity = this.mappingContext.entity(ClassUtils.getUserClass(objectToInsert));
+		Class<?> idType = entity.getRequiredIdProperty().getType();
+		if (entity.getIdentifierAccessor(objectToInsert).getIdentifier() != null
+				|| (idType != String.class && idType != UUID.class)) {
+			// Other generated ids (random numbers) may collide: checked as usual.
+			return super.insert(objectToInsert);
+		}
+		UUID uuid = UUID.randomUUID();
+		return insert((idType == String.class) ? uuid.toString() : uuid, objectToInsert, true);
+	}
+
 	// insert(T) sets the id it generates on a copy of an immutable entity that it then drops,
 	// and passes the id on to this method: the entity gets it here.
 	@Override
 	public <T> T insert(Object id, T objectToInsert) {
+		return insert(id, objectToInsert, false);
+	}
+
+	private <T> T insert(Object id, T objectToInsert, boolean generated) {
 		T item = withId(id, objectToInsert);
 		String keyspace = keyspace(item);
 		publish(KeyValueEvent.beforeInsert(id, keyspace, item.getClass(), item));
 		T saved = execute((adapter) -> {
+			if (generated) {
+				return saved(this.adapter.putNew(id, item, keyspace), item);
+			}
 			if (adapter.contains(id, keyspace)) {
 				throw new DuplicateKeyException("Cannot insert existing object with id " + id + "; Please use update");
 			}

@@ -57,6 +57,11 @@ final class DirectAccess implements EntityAccess {
 	}
 
 	@Override
+	public Object putNew(String keyspace, String id, Object item) {
+		return this.writer.saveNew(keyspace, id, item);
+	}
+
+	@Override
 	public <T> @Nullable T delete(String keyspace, String id, Class<T> type) {
 		KeyspaceIndex index = this.store.index(keyspace);
 		String key = index.entityKey(id);
@@ -65,7 +70,9 @@ final class DirectAccess implements EntityAccess {
 		if (existing != null) {
 			this.store.state().delete(key);
 		}
-		this.indexWriter.remove(index, type, index.entries(id, indexedValues(existing)));
+		if (this.store.keepsIndex()) {
+			this.indexWriter.remove(index, type, index.entries(id, indexedValues(existing)));
+		}
 		return existing;
 	}
 
@@ -87,7 +94,9 @@ final class DirectAccess implements EntityAccess {
 		catch (DaprEtagMismatchException ex) {
 			throw EntityWriter.staleVersion(this.store.storeName(), key, expected, null);
 		}
-		this.indexWriter.remove(index, type, index.entries(id, indexedValues(current)));
+		if (this.store.keepsIndex()) {
+			this.indexWriter.remove(index, type, index.entries(id, indexedValues(current)));
+		}
 		return entity;
 	}
 
@@ -95,10 +104,12 @@ final class DirectAccess implements EntityAccess {
 	public void deleteAll(String keyspace, Class<?> type) {
 		KeyspaceIndex index = this.store.index(keyspace);
 		DaprEntityMetadata entity = this.store.metadata(type);
-		Set<String> indexed = index.allIds();
+		Set<String> indexed = this.store.allIds(keyspace, type);
 		Map<String, Set<String>> entries = new LinkedHashMap<>();
-		indexed.forEach((id) -> KeyspaceIndex.merge(entries, index.entries(id, Map.of())));
-		if (entity.hasIndexes()) {
+		if (this.store.keepsIndex()) {
+			indexed.forEach((id) -> KeyspaceIndex.merge(entries, index.entries(id, Map.of())));
+		}
+		if (this.store.keepsIndex() && entity.hasIndexes()) {
 			// The values of the entities name their value-index entries.
 			this.store.readAll(keyspace, type).forEach((id, stored) -> KeyspaceIndex.merge(entries,
 					index.entries(id, entity.indexedValues(stored))));
@@ -111,7 +122,9 @@ final class DirectAccess implements EntityAccess {
 			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 100));
 			this.store.state().transaction((tx) -> chunk.forEach((id) -> tx.delete(index.entityKey(id))));
 		}
-		this.indexWriter.remove(index, type, entries);
+		if (!entries.isEmpty()) {
+			this.indexWriter.remove(index, type, entries);
+		}
 	}
 
 	@Override

@@ -18,6 +18,11 @@ interface EntityAccess {
 	/** Saves the entity; returns it as written, with its new version. */
 	Object put(String keyspace, String id, Object item);
 
+	/** Saves an entity under an id just generated at random, which nothing can hold yet. */
+	default Object putNew(String keyspace, String id, Object item) {
+		return put(keyspace, id, item);
+	}
+
 	<T> @Nullable T delete(String keyspace, String id, Class<T> type);
 
 	/** Deletes the entity if the store still holds the version it carries. */

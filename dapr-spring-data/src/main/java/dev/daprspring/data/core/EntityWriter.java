@@ -58,8 +58,50 @@ final class EntityWriter {
 				() -> trySave(index, entity, type, id, key, item));
 	}
 
+	/**
+	 * Saves an entity under an id just generated at random, which nothing can hold yet: without
+	 * reading the entity first. Where the store keeps an index, its id goes into the shards
+	 * before the write and is checked after it, as for any save: once in a shard the id can be
+	 * found by a pruner or a deleteAll, which, seeing no entity yet, may remove it.
+	 */
+	Object saveNew(String keyspace, String id, Object item) {
+		Class<?> type = ClassUtils.getUserClass(item);
+		DaprEntityMetadata entity = this.store.metadata(type);
+		KeyspaceIndex index = this.store.index(keyspace);
+		String key = index.entityKey(id);
+		return ConflictRetry.untilDone("Saving '" + key + "' in state store '" + this.store.storeName() + "'", () -> {
+			List<IdShard> shards = List.of();
+			Map<String, Set<String>> entries = index.entries(id, entity.indexedValues(item));
+			if (this.store.keepsIndex()) {
+				List<IdShard> added = this.indexWriter.addBeforeWrite(index,
+						this.store.state().getAll(new ArrayList<>(entries.keySet()), JsonNode.class), id);
+				if (added == null) {
+					return null;
+				}
+				shards = added;
+			}
+			if (entity.isVersioned()) {
+				// Nothing is stored under the id: only an entity without a version can be inserted.
+				checkVersion(this.store.storeName(), key, entity.version(item), null);
+			}
+			// Versioned: first-write without an ETag creates it only if absent.
+			Object toWrite = entity.isVersioned() ? entity.withVersion(item, 1) : item;
+			this.store.state().save(key, toWrite,
+					withTtl(entity.isVersioned() ? FIRST_WRITE : SaveOptions.none(), entity, item));
+			if (this.store.keepsIndex()) {
+				this.indexWriter.addAfterWrite(index, entries);
+				this.recent.stored(key);
+				this.indexWriter.pruneIfGrown(index, type, shards);
+			}
+			return toWrite;
+		});
+	}
+
 	private @Nullable Object trySave(KeyspaceIndex index, DaprEntityMetadata entity, Class<?> type, String id,
 			String key, Object item) {
+		if (!this.store.keepsIndex()) {
+			return saveWithoutIndex(entity, type, key, item);
+		}
 		Map<String, String> values = entity.indexedValues(item);
 		AsRead asRead = this.store.etagsGuardDeletes() ? this.recent.takeRead(key) : null;
 		if (asRead != null && asRead.values().equals(values) && Objects.equals(asRead.version(), entity.version(item))
@@ -159,6 +201,45 @@ final class EntityWriter {
 		}
 		this.recent.stored(key);
 		this.indexWriter.pruneIfGrown(index, type, readShards);
+		return toWrite;
+	}
+
+	/**
+	 * Saves on a store that keeps no index (it has the query API): an unversioned entity is
+	 * written as it is, last write wins; a versioned one is checked against the version stored
+	 * and written with the ETag it was checked with (the one findById read, when it still holds
+	 * the version the entity carries).
+	 */
+	private @Nullable Object saveWithoutIndex(DaprEntityMetadata entity, Class<?> type, String key, Object item) {
+		AsRead asRead = this.recent.takeRead(key);
+		if (!entity.isVersioned()) {
+			this.store.state().save(key, item, withTtl(SaveOptions.none(), entity, item));
+			return item;
+		}
+		Long expected = entity.version(item);
+		if (asRead != null && asRead.version() != null && asRead.version().equals(expected)) {
+			Object saved = saveAsRead(entity, key, item, asRead);
+			if (saved != null) {
+				return saved;
+			}
+		}
+		StateEntry<?> stored = this.store.state().getEntry(key, type);
+		checkVersion(this.store.storeName(), key, expected,
+				stored.exists() ? entity.version(Objects.requireNonNull(stored.value())) : null);
+		Object originalVersion = entity.rawVersion(item);
+		Object toWrite = entity.withVersion(item, (expected != null) ? expected + 1 : 1);
+		try {
+			// Without an ETag (nothing stored), first-write creates the entity only if still absent.
+			this.store.state().save(key, toWrite, withTtl(FIRST_WRITE.withEtag(stored.etag()), entity, item));
+		}
+		catch (DataAccessException ex) {
+			entity.restoreVersion(item, originalVersion);
+			if (!(ex instanceof DaprOutcomeUnknownException)
+					&& (ex instanceof DaprEtagMismatchException || changedSince(key, stored))) {
+				throw staleVersion(this.store.storeName(), key, expected, null);
+			}
+			throw ex;
+		}
 		return toWrite;
 	}
 

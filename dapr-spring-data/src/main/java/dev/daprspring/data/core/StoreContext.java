@@ -2,8 +2,10 @@ package dev.daprspring.data.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -93,9 +95,35 @@ final class StoreContext {
 				+ this.state.storeName() + "'");
 	}
 
-	/** Every entity the keyspace's index names, by id. */
+	/**
+	 * Whether the store keeps index documents: on a store with the state query API a keyspace
+	 * is enumerated, and queried, through that API instead, so a save writes the entity alone.
+	 */
+	boolean keepsIndex() {
+		return !this.queryApi;
+	}
+
+	/** Every entity of the keyspace, by id: those the query API finds, or else those the index names. */
 	<T> Map<String, T> readAll(String keyspace, Class<T> type) {
+		if (!keepsIndex()) {
+			Map<String, T> all = new LinkedHashMap<>();
+			stateQuery(keyspace).all().forEach((id, entity) -> all.put(id, type.cast(entity)));
+			return all;
+		}
 		return read(keyspace, new ArrayList<>(index(keyspace).allIds()), type);
+	}
+
+	/**
+	 * The ids of the keyspace's entities: those the query API finds, or else those the index
+	 * holds (which may include ids whose entity is gone).
+	 */
+	Set<String> allIds(String keyspace, Class<?> type) {
+		return keepsIndex() ? index(keyspace).allIds() : new LinkedHashSet<>(readAll(keyspace, type).keySet());
+	}
+
+	/** A query of the keyspace through the state query API. */
+	StateQuery stateQuery(String keyspace) {
+		return new StateQuery(this.state, this.jsonMapper, this.mappingContext.entity(typeOf(keyspace)), keyspace);
 	}
 
 	/** The entities with these ids that exist, by id, in the order of the ids. */

@@ -31,7 +31,8 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * adds the ids of the saved entities to the keyspace index, commits the entities in one state
  * transaction, each with the ETag the transaction first saw, and at last removes the ids of the
  * deleted ones. The index is kept outside the state transaction, as outside transactions, so
- * that it holds every stored entity on every store whatever the transaction does.
+ * that it holds every stored entity on every store whatever the transaction does. A store with
+ * the state query API keeps no index: there the commit is the check and the state transaction.
  */
 final class TransactionCommitter implements StateTransactionBuffer.Committer {
 
@@ -62,7 +63,8 @@ final class TransactionCommitter implements StateTransactionBuffer.Committer {
 		}
 		Map<String, Map<String, Set<String>>> added = new LinkedHashMap<>();
 		Map<String, Map<String, Set<String>>> obsolete = new LinkedHashMap<>();
-		for (int i = 0; i < writes.size(); i++) {
+		// A store that keeps no index (it has the query API) needs only the ETag check.
+		for (int i = 0; this.store.keepsIndex() && i < writes.size(); i++) {
 			Write write = writes.get(i);
 			KeyspaceIndex index = this.store.index(write.keyspace());
 			DaprEntityMetadata entity = this.store.metadata(write.type());

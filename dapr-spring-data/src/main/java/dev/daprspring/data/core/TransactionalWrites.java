@@ -88,7 +88,7 @@ final class TransactionalWrites implements EntityAccess {
 	@Override
 	public void deleteAll(String keyspace, Class<?> type) {
 		KeyspaceIndex index = this.store.index(keyspace);
-		Set<String> indexed = index.allIds();
+		Set<String> indexed = this.store.allIds(keyspace, type);
 		this.tx.join(this.committer, "Deleting all of keyspace '" + keyspace + "'");
 		Map<String, String> ids = new LinkedHashMap<>();
 		indexed.forEach((id) -> ids.put(id, index.entityKey(id)));

@@ -1,6 +1,11 @@
 /**
  * Index documents that let a repository enumerate a keyspace, and find the entities holding a
- * value of an {@code @Indexed} property, on stores without the state query API.
+ * value of an {@code @Indexed} property, on stores without the state query API. A store with
+ * that API (capability {@code QUERY_API}, for example state.postgresql v1) keeps no index
+ * documents at all: enumeration and every derived query go through the query API, whose
+ * candidate keys are read again with a bulk get (it returns other app ids' rows under our keys,
+ * see {@code StateQuery}), so a save there is the entity's write alone, ETag-guarded only for a
+ * {@code @Version} check.
  *
  * <p>Key layout (under Dapr's own {@code <app-id>||} prefix): an entity is stored at
  * {@code <keyspace>:<id>}; the ids of a keyspace are spread over 16 shard documents at
@@ -38,6 +43,16 @@
  * even when the shards it read held all its entries: a concurrent change written before its
  * read can still remove one of them, and that change's check, made before its write, did not
  * see the value it restores.
+ * Why an update of an existing entity, not read just before by findById, takes two calls at
+ * least: its write must not recreate an entity that a concurrent delete removed together with
+ * its entries after the delete's check (the entity would then be stored without entries). Dapr
+ * has no "write only if the key exists" other than an ETag, and an ETag costs a read (one call
+ * before the write); the other way round, a blind write followed by the check of its entries is
+ * two calls too, and leaves the recreated entity out of the index if the process stops between
+ * them. On state.redis, where an ETag does not stop that write, the check after the write is
+ * needed anyway, and the read before it (entity and shards in one bulk get) is the step that
+ * puts the id in place before the write, so that no stop leaves a stored entity unindexed:
+ * three calls. A save right after findById is one call where ETags guard deletes (above).
  * State transactions are deliberately not used to couple the entity and its index entries: on
  * {@code state.redis} an operation whose ETag is stale fails while the other operations of the
  * transaction are still applied, so a transaction would not keep the index and the data in

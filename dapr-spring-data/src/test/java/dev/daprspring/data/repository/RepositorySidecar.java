@@ -13,6 +13,10 @@ final class RepositorySidecar {
 
 	private static DaprSidecar sidecar;
 
+	private static String postgresConnection;
+
+	private static DaprSidecar otherApp;
+
 	private RepositorySidecar() {
 	}
 
@@ -32,8 +36,22 @@ final class RepositorySidecar {
 				redis.close();
 			}));
 			sidecar = started;
+			postgresConnection = postgres.connectionString();
 		}
 		return sidecar;
+	}
+
+	/** A second daprd, of another app id, on the same PostgreSQL store ({@code postgres}). */
+	static synchronized DaprSidecar otherApp() {
+		get();
+		if (otherApp == null) {
+			DaprSidecar started = DaprSidecar.builder("repository-tests-other")
+				.component(DaprComponents.postgresState("postgres", postgresConnection))
+				.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+			otherApp = started;
+		}
+		return otherApp;
 	}
 
 }
