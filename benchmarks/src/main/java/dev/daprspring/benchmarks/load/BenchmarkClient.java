@@ -1,5 +1,7 @@
 package dev.daprspring.benchmarks.load;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A client under test: one unit of work, called concurrently from the runner's threads.
  */
@@ -15,6 +17,14 @@ public interface BenchmarkClient extends AutoCloseable {
 	 * @throws Exception when the work failed; counted as an error
 	 */
 	void run(int thread, long iteration) throws Exception;
+
+	/**
+	 * The daprd this client talks to, when it is not the runner's sidecar (whose CPU time is
+	 * then measured for this client instead), else {@code null}.
+	 */
+	default @Nullable ProcessHandle sidecar() {
+		return null;
+	}
 
 	@Override
 	default void close() throws Exception {

@@ -29,8 +29,12 @@ final class CpuMeter {
 
 	/** Nanoseconds of CPU the sidecar used so far (in clock ticks, 10 ms on Linux), or -1. */
 	long sidecarNanos() {
-		return (this.sidecar != null) ? this.sidecar.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L)
-				: -1;
+		return sidecarNanos(this.sidecar);
+	}
+
+	/** Nanoseconds of CPU the given sidecar used so far, or -1. */
+	static long sidecarNanos(@Nullable ProcessHandle sidecar) {
+		return (sidecar != null) ? sidecar.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L) : -1;
 	}
 
 }

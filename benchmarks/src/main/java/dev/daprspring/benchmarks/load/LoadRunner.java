@@ -70,7 +70,8 @@ public final class LoadRunner implements AutoCloseable {
 		ready.await();
 		long allocatedBefore = this.allocations.allocatedBytes();
 		long jvmCpuBefore = this.cpu.jvmNanos();
-		long sidecarCpuBefore = this.cpu.sidecarNanos();
+		ProcessHandle own = client.sidecar();
+		long sidecarCpuBefore = (own != null) ? CpuMeter.sidecarNanos(own) : this.cpu.sidecarNanos();
 		long start = System.nanoTime();
 		end[0] = start + duration.toNanos();
 		go.countDown();
@@ -79,7 +80,8 @@ public final class LoadRunner implements AutoCloseable {
 		}
 		long nanos = System.nanoTime() - start;
 		Usage usage = new Usage(delta(allocatedBefore, this.allocations.allocatedBytes()),
-				delta(jvmCpuBefore, this.cpu.jvmNanos()), delta(sidecarCpuBefore, this.cpu.sidecarNanos()));
+				delta(jvmCpuBefore, this.cpu.jvmNanos()),
+				delta(sidecarCpuBefore, (own != null) ? CpuMeter.sidecarNanos(own) : this.cpu.sidecarNanos()));
 		return collect(client.name(), threads, nanos, usage);
 	}
 

@@ -37,7 +37,7 @@ public final class StateBenchmark {
 	static int run(BenchmarkSettings settings, PrintStream out) throws Exception {
 		StateKeys keys = new StateKeys(settings.maxConcurrency());
 		// daprd serves its APIs on TCP or on Unix domain sockets, not both: the socket client gets a
-		// second daprd, configured the same. The CPU columns are the first daprd's.
+		// second daprd, configured the same, whose CPU time is measured for that client.
 		try (DaprSidecar dapr = DaprSidecar.builder("bench")
 			.component(DaprComponents.inMemoryState(StateClient.STORE))
 			.logLevel("warn")
@@ -48,7 +48,7 @@ public final class StateBenchmark {
 					.unixDomainSockets(true)
 					.start()) {
 			List<BenchmarkClient> defaults = List.of(TemplateStateClient.connect(dapr, keys),
-					TemplateStateClient.connect("template-uds", sockets, keys), RawStubStateClient.connect(dapr, keys),
+					TemplateStateClient.connectOwn("template-uds", sockets, keys), RawStubStateClient.connect(dapr, keys),
 					OfficialSdkStateClient.connect(dapr, keys));
 			List<BenchmarkClient> variants = variants(dapr, keys);
 			try {

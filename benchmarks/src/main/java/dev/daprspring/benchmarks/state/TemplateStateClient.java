@@ -17,21 +17,35 @@ final class TemplateStateClient extends StateClient {
 
 	private final DaprTemplate template;
 
-	private TemplateStateClient(String name, DaprTransport transport, StateKeys keys) {
+	private final @Nullable ProcessHandle sidecar;
+
+	private TemplateStateClient(String name, DaprTransport transport, StateKeys keys,
+			@Nullable ProcessHandle sidecar) {
 		super(name, keys);
+		this.sidecar = sidecar;
 		this.transport = transport;
 		this.template = new DaprTemplate(transport, JsonMapper.builder().build());
 		this.template.setDefaultStateStore(STORE);
 	}
 
 	static TemplateStateClient connect(DaprSidecar dapr, StateKeys keys) {
-		return connect("template", dapr, keys);
+		return new TemplateStateClient("template",
+				new DaprTransport(DaprClientOptions.of(dapr.grpcEndpoint(), dapr.httpEndpoint(), null)), keys, null);
 	}
 
-	/** A template on the sidecar's endpoints: TCP, or its Unix domain sockets when it serves them. */
-	static TemplateStateClient connect(String name, DaprSidecar dapr, StateKeys keys) {
+	/**
+	 * A template on a second sidecar's endpoints (its Unix domain sockets when it serves them),
+	 * whose CPU time is measured for this client.
+	 */
+	static TemplateStateClient connectOwn(String name, DaprSidecar dapr, StateKeys keys) {
 		return new TemplateStateClient(name,
-				new DaprTransport(DaprClientOptions.of(dapr.grpcEndpoint(), dapr.httpEndpoint(), null)), keys);
+				new DaprTransport(DaprClientOptions.of(dapr.grpcEndpoint(), dapr.httpEndpoint(), null)), keys,
+				dapr.processHandle().orElse(null));
+	}
+
+	@Override
+	public @Nullable ProcessHandle sidecar() {
+		return this.sidecar;
 	}
 
 	DaprTemplate template() {
