@@ -9,11 +9,14 @@ import java.util.function.Supplier;
 import io.dapr.v1.DaprGrpc;
 import io.dapr.v1.DaprMetadataProtos.GetMetadataRequest;
 import io.dapr.v1.DaprMetadataProtos.RegisteredComponents;
+import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ClientCall;
 import io.grpc.ClientInterceptors;
 import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
@@ -42,9 +45,14 @@ public final class DaprTransport implements AutoCloseable {
 
 	private final DaprClientOptions options;
 
-	private final ManagedChannel channel;
+	// Built on first use when owned: building it (Netty, gRPC's transport) was the most
+	// expensive step of an application's startup, and many applications call the sidecar
+	// only later, if at all.
+	private volatile @Nullable ManagedChannel channel;
 
 	private final boolean ownsChannel;
+
+	private boolean closed;
 
 	private final DaprGrpc.DaprBlockingStub blocking;
 
@@ -62,7 +70,9 @@ public final class DaprTransport implements AutoCloseable {
 
 	/** A transport with its own channel, closed by {@link #close()}. */
 	public DaprTransport(DaprClientOptions options) {
-		this(options, DaprChannels.create(options), true);
+		this(options, null, true);
+		// An invalid endpoint still fails at once, not on the first call.
+		DaprChannels.parse(options.grpcEndpoint());
 	}
 
 	/** A transport on a channel owned by the caller. */
@@ -70,19 +80,20 @@ public final class DaprTransport implements AutoCloseable {
 		this(options, channel, false);
 	}
 
-	private DaprTransport(DaprClientOptions options, ManagedChannel channel, boolean ownsChannel) {
+	private DaprTransport(DaprClientOptions options, @Nullable ManagedChannel channel, boolean ownsChannel) {
 		this.options = options;
 		this.channel = channel;
 		this.ownsChannel = ownsChannel;
-		DaprGrpc.DaprBlockingStub blocking = DaprGrpc.newBlockingStub(channel);
-		DaprGrpc.DaprStub async = DaprGrpc.newStub(channel);
-		Channel tokenChannel = channel;
+		Channel shared = (channel != null) ? channel : new FirstUseChannel();
+		DaprGrpc.DaprBlockingStub blocking = DaprGrpc.newBlockingStub(shared);
+		DaprGrpc.DaprStub async = DaprGrpc.newStub(shared);
+		Channel tokenChannel = shared;
 		if (options.apiToken() != null) {
 			Metadata headers = new Metadata();
 			headers.put(API_TOKEN, options.apiToken());
 			blocking = blocking.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
 			async = async.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
-			tokenChannel = ClientInterceptors.intercept(channel, MetadataUtils.newAttachHeadersInterceptor(headers));
+			tokenChannel = ClientInterceptors.intercept(shared, MetadataUtils.newAttachHeadersInterceptor(headers));
 		}
 		this.tokenChannel = tokenChannel;
 		this.blocking = blocking;
@@ -157,7 +168,7 @@ public final class DaprTransport implements AutoCloseable {
 				return observeStream(call, rpc);
 			}
 			catch (DaprSidecarUnavailableException ex) {
-				this.channel.resetConnectBackoff();
+				resetConnectBackoff();
 				throw ex;
 			}
 		};
@@ -181,7 +192,10 @@ public final class DaprTransport implements AutoCloseable {
 	 * backoff (which grows to minutes while the sidecar is down).
 	 */
 	public void resetConnectBackoff() {
-		this.channel.resetConnectBackoff();
+		ManagedChannel channel = this.channel;
+		if (channel != null) {
+			channel.resetConnectBackoff();
+		}
 	}
 
 	/** The asynchronous stub (with the token, without a deadline), for streaming calls. */
@@ -223,7 +237,7 @@ public final class DaprTransport implements AutoCloseable {
 			if (ex.getStatus().getCode() == Status.Code.UNAVAILABLE) {
 				// After a sidecar restart the channel would otherwise wait out its reconnect
 				// backoff (growing to minutes); the next attempt connects at once instead.
-				this.channel.resetConnectBackoff();
+				resetConnectBackoff();
 			}
 			throw this.errors.translate(timedOut(ex), call);
 		}
@@ -251,20 +265,62 @@ public final class DaprTransport implements AutoCloseable {
 			.getRegisteredComponentsList();
 	}
 
-	@Override
-	public void close() {
-		if (this.ownsChannel) {
-			this.channel.shutdown();
-			try {
-				if (!this.channel.awaitTermination(5, TimeUnit.SECONDS)) {
-					this.channel.shutdownNow();
+	private ManagedChannel channel() {
+		ManagedChannel channel = this.channel;
+		if (channel == null) {
+			synchronized (this) {
+				channel = this.channel;
+				if (channel == null) {
+					channel = DaprChannels.create(this.options);
+					if (this.closed) {
+						// A call after close() fails as it did on the channel close() shut down.
+						channel.shutdownNow();
+					}
+					this.channel = channel;
 				}
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				this.channel.shutdownNow();
+		}
+		return channel;
+	}
+
+	@Override
+	public void close() {
+		if (!this.ownsChannel) {
+			return;
+		}
+		ManagedChannel channel;
+		synchronized (this) {
+			this.closed = true;
+			channel = this.channel;
+		}
+		if (channel == null) {
+			return;
+		}
+		channel.shutdown();
+		try {
+			if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+				channel.shutdownNow();
 			}
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			channel.shutdownNow();
+		}
+	}
+
+	/** The owned channel, built when the first call is made on it. */
+	private final class FirstUseChannel extends Channel {
+
+		@Override
+		public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions callOptions) {
+			return channel().newCall(method, callOptions);
+		}
+
+		@Override
+		public String authority() {
+			return channel().authority();
+		}
+
 	}
 
 }

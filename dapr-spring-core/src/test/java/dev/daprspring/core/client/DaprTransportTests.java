@@ -1,6 +1,7 @@
 package dev.daprspring.core.client;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.daprspring.core.error.DaprComponentNotFoundException;
 import dev.daprspring.core.error.DaprEtagMismatchException;
+import dev.daprspring.core.error.DaprSidecarUnavailableException;
 import dev.daprspring.core.error.DaprUnsupportedOperationException;
 import dev.daprspring.core.testsupport.TracingObservations;
 
@@ -144,6 +146,32 @@ class DaprTransportTests {
 			assertThatExceptionOfType(dev.daprspring.core.error.DaprTimeoutException.class)
 				.isThrownBy(() -> this.transport.call(DaprCall.read("state", "get", "store"), (dapr) -> dapr.getState(slow)));
 		}
+	}
+
+	@Test
+	void anInvalidEndpointFailsWhenTheTransportIsMadeNotOnItsFirstCall() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> new DaprTransport(DaprClientOptions.of("ftp://sidecar:1", "http://127.0.0.1:1", null)))
+			.withMessageStartingWith("Invalid Dapr gRPC endpoint 'ftp://sidecar:1'");
+	}
+
+	@Test
+	void aTransportNeverCalledClosesAndACallAfterCloseFailsAsSidecarUnavailable() throws Exception {
+		start(null);
+		this.transport.resetConnectBackoff();
+		this.transport.close();
+		assertThatExceptionOfType(DaprSidecarUnavailableException.class).isThrownBy(() -> this.transport
+			.call(DaprCall.read("state", "get", "store"), (dapr) -> dapr.getState(request())));
+	}
+
+	@Test
+	void theTokenChannelCarriesTheApiTokenOnItsFirstCall() throws Exception {
+		start("s3cret");
+		DaprGrpc.DaprBlockingStub stub = DaprGrpc.newBlockingStub(this.transport.tokenChannel());
+		this.transport.call(DaprCall.read("state", "get", "store"), stub, Duration.ofSeconds(5),
+				(dapr) -> dapr.getState(request()));
+		assertThat(this.lastHeaders.get().get(Metadata.Key.of("dapr-api-token", Metadata.ASCII_STRING_MARSHALLER)))
+			.isEqualTo("s3cret");
 	}
 
 	private void fail(Code code, String message, String reason) {

@@ -2,15 +2,11 @@ package dev.daprspring.boot.autoconfigure.sidecar;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.TypeFilter;
-import org.springframework.util.ClassUtils;
 
 /**
  * Tells the launcher that the application needs Dapr's control plane (placement and
@@ -34,18 +30,11 @@ public interface DaprControlPlaneRequirement {
 
 	/**
 	 * The simple names of the classes in these packages that the filter matches, read from
-	 * their class files without loading them.
+	 * their class files without loading them. While the launcher asks its requirements,
+	 * the packages are read once and every requirement's filter runs on what was read.
 	 */
 	static Set<String> classesIn(List<String> packages, TypeFilter filter) {
-		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-		scanner.addIncludeFilter(filter);
-		Set<String> found = new TreeSet<>();
-		for (String name : packages) {
-			for (BeanDefinition candidate : scanner.findCandidateComponents(name)) {
-				found.add(ClassUtils.getShortName(String.valueOf(candidate.getBeanClassName())));
-			}
-		}
-		return found;
+		return ApplicationClassScan.classesIn(packages, filter);
 	}
 
 }

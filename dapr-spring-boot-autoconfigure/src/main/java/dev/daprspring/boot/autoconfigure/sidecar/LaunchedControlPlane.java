@@ -69,13 +69,16 @@ record LaunchedControlPlane(@Nullable DaprPlacement placement, @Nullable DaprSch
 			case ALWAYS:
 				return "dapr.sidecar.control-plane.launch=always";
 			default:
-				for (DaprControlPlaneRequirement requirement : requirements) {
-					String reason = requirement.requiresControlPlane(binder, applicationPackages);
-					if (reason != null) {
-						return reason;
+				// One scan of the application's packages for all the requirements' filters.
+				return ApplicationClassScan.shared(() -> {
+					for (DaprControlPlaneRequirement requirement : requirements) {
+						String reason = requirement.requiresControlPlane(binder, applicationPackages);
+						if (reason != null) {
+							return reason;
+						}
 					}
-				}
-				return null;
+					return null;
+				});
 		}
 	}
 
