@@ -72,7 +72,7 @@ public final class DaprTransport implements AutoCloseable {
 	public DaprTransport(DaprClientOptions options) {
 		this(options, null, true);
 		// An invalid endpoint still fails at once, not on the first call.
-		DaprChannels.parse(options.grpcEndpoint());
+		DaprChannels.check(options.grpcEndpoint());
 	}
 
 	/** A transport on a channel owned by the caller. */
