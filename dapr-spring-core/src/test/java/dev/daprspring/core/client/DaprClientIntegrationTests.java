@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.sidecar.DaprSidecar;
@@ -45,11 +47,14 @@ class DaprClientIntegrationTests {
 		}
 	}
 
-	@Test
-	void aStoppedSidecarIsNamedAndTheSameClientWorksAgainAfterItRestarts() {
+	// On TCP and on Unix domain sockets, whose files a stopped daprd removes.
+	@ParameterizedTest(name = "unix domain sockets: {0}")
+	@ValueSource(booleans = { false, true })
+	void aStoppedSidecarIsNamedAndTheSameClientWorksAgainAfterItRestarts(boolean sockets) {
 		try (LocalRedisServer redis = LocalRedisServer.start();
 				DaprSidecar sidecar = DaprSidecar.builder("restarts")
 					.component(DaprComponents.redisState("statestore", redis.address()))
+					.unixDomainSockets(sockets)
 					.start();
 				DaprTransport transport = transport(sidecar, null)) {
 			DaprTemplate dapr = new DaprTemplate(transport, JsonMapper.builder().build());

@@ -7,7 +7,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.sidecar.DaprSidecar;
 import dev.daprspring.boot.sidecar.component.DaprComponents;
-import dev.daprspring.boot.sidecar.testsupport.LocalRedisServer;
 import dev.daprspring.core.DaprTemplate;
 import dev.daprspring.core.error.DaprPermissionDeniedException;
 import dev.daprspring.core.error.DaprSidecarUnavailableException;
@@ -17,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The client over a real daprd's Unix domain sockets ({@code unix:} endpoints): calls, the
- * token, a stopped and restarted sidecar, a socket nobody serves.
+ * token, a socket nobody serves ({@code DaprClientIntegrationTests} restarts a sidecar on sockets).
  */
 class UnixSocketIntegrationTests {
 
@@ -38,27 +37,6 @@ class UnixSocketIntegrationTests {
 			assertThatExceptionOfType(DaprPermissionDeniedException.class)
 				.isThrownBy(() -> new DaprTemplate(wrong, JsonMapper.builder().build()).state().get("k", String.class))
 				.withMessageContaining("rejected state.get");
-		}
-	}
-
-	@Test
-	void aStoppedSidecarIsNamedAndTheSameClientWorksAgainAfterItRestarts() {
-		try (LocalRedisServer redis = LocalRedisServer.start();
-				DaprSidecar sidecar = DaprSidecar.builder("uds-restarts")
-					.component(DaprComponents.redisState("statestore", redis.address()))
-					.unixDomainSockets(true)
-					.start();
-				DaprTransport transport = transport(sidecar.grpcEndpoint(), null)) {
-			DaprTemplate dapr = new DaprTemplate(transport, JsonMapper.builder().build());
-			dapr.state().save("kept", 42);
-			sidecar.stop();
-			assertThat(sidecar.isRunning()).isFalse();
-			assertThatExceptionOfType(DaprSidecarUnavailableException.class)
-				.isThrownBy(() -> dapr.state().get("kept", Integer.class))
-				.withMessageContaining("Dapr sidecar at " + sidecar.grpcEndpoint() + " is unavailable (state.get on 'statestore')");
-			sidecar.start();
-			dapr.waitForSidecar(Duration.ofSeconds(20));
-			assertThat(dapr.state().get("kept", Integer.class)).contains(42);
 		}
 	}
 
