@@ -18,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.daprspring.boot.autoconfigure.client.DaprConnectionDetails;
 import dev.daprspring.core.client.UnixSocketEndpoint;
-import dev.daprspring.core.client.UnixSocketHttp;
 import dev.daprspring.core.client.UnixSocketHttp.Answer;
 
 /**
@@ -39,10 +38,6 @@ public final class SidecarProbe {
 	private final Duration timeout;
 
 	private final HttpClient http;
-
-	private @Nullable UnixSocketHttp socketHttp;
-
-	private @Nullable String socketPath;
 
 	public SidecarProbe(DaprConnectionDetails connection, JsonMapper jsonMapper, Duration timeout) {
 		this.connection = connection;
@@ -105,7 +100,7 @@ public final class SidecarProbe {
 		String token = this.connection.getApiToken();
 		String socket = UnixSocketEndpoint.path(endpoint());
 		if (socket != null) {
-			return socketHttp(socket).get(path, (token != null) ? Map.of("dapr-api-token", token) : Map.of(),
+			return UnixSocketEndpoint.http(socket).get(path, (token != null) ? Map.of("dapr-api-token", token) : Map.of(),
 					this.timeout);
 		}
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint() + path))
@@ -137,18 +132,6 @@ public final class SidecarProbe {
 		}
 		return "daprd is not reachable at " + endpoint() + ": " + why + " (is the sidecar running? Its HTTP "
 				+ "endpoint is dapr.client.http-endpoint, else DAPR_HTTP_ENDPOINT or DAPR_HTTP_PORT)";
-	}
-
-	// A sidecar on a socket keeps its socket path across restarts; the client is made once.
-	private synchronized UnixSocketHttp socketHttp(String socket) {
-		if (this.socketHttp == null || !socket.equals(this.socketPath)) {
-			if (this.socketHttp != null) {
-				this.socketHttp.close();
-			}
-			this.socketHttp = UnixSocketEndpoint.http(socket);
-			this.socketPath = socket;
-		}
-		return this.socketHttp;
 	}
 
 	private static String bodyNote(Answer response) {

@@ -1,5 +1,8 @@
 package dev.daprspring.core.client;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
@@ -14,6 +17,10 @@ public final class UnixSocketEndpoint {
 
 	/** The prefix that marks a Unix domain socket endpoint. */
 	public static final String SCHEME = "unix:";
+
+	private static final String EPOLL = "io.netty.channel.epoll.Epoll";
+
+	private static final String JETTY_CLIENT = "org.eclipse.jetty.client.HttpClient";
 
 	private UnixSocketEndpoint() {
 	}
@@ -47,7 +54,7 @@ public final class UnixSocketEndpoint {
 	}
 
 	static void requireEpoll(@Nullable ClassLoader classLoader) {
-		if (!ClassUtils.isPresent("io.netty.channel.epoll.Epoll", classLoader)) {
+		if (!ClassUtils.isPresent(EPOLL, classLoader)) {
 			throw new IllegalStateException("Connecting to the Dapr sidecar over a Unix domain socket needs Netty's "
 					+ "native epoll transport on the classpath: add io.netty:netty-transport-native-epoll with "
 					+ "classifier linux-x86_64 (or linux-aarch_64) to the application, or use a TCP endpoint such as "
@@ -56,25 +63,51 @@ public final class UnixSocketEndpoint {
 	}
 
 	/**
-	 * An HTTP client of the socket; close it when done.
+	 * The HTTP client of the socket, shared by the whole JVM.
 	 * @throws IllegalStateException naming the dependency to add when Jetty's client is missing
 	 */
 	public static UnixSocketHttp http(String socketPath) {
 		requireHttpClient(socketPath, UnixSocketEndpoint.class.getClassLoader());
-		return new UnixSocketHttp(socketPath);
+		return UnixSocketHttp.of(socketPath);
 	}
 
 	static void requireHttpClient(String socketPath, @Nullable ClassLoader classLoader) {
-		if (!ClassUtils.isPresent("org.eclipse.jetty.client.HttpClient", classLoader)) {
+		if (!ClassUtils.isPresent(JETTY_CLIENT, classLoader)) {
 			throw new IllegalStateException("Calling the Dapr sidecar's HTTP API over a Unix domain socket ("
 					+ socketPath + ") needs Jetty's HTTP client on the classpath: add org.eclipse.jetty:jetty-client "
 					+ "to the application, or use a TCP HTTP endpoint such as http://127.0.0.1:3500");
 		}
 	}
 
-	/** The endpoint for a socket path. */
-	public static String of(String path) {
-		return SCHEME + path;
+	/**
+	 * What a client on sockets needs and the class loader lacks, as the dependencies to add:
+	 * Netty's epoll transport, loadable on this CPU, for gRPC, and Jetty's client for HTTP.
+	 * @return empty when nothing is missing
+	 */
+	public static List<String> missingLibraries(@Nullable ClassLoader classLoader) {
+		List<String> missing = new ArrayList<>();
+		if (!ClassUtils.isPresent(EPOLL, classLoader)) {
+			missing.add("io.netty:netty-transport-native-epoll (classifier linux-x86_64 or linux-aarch_64)");
+		}
+		else if (!epollRuns(classLoader)) {
+			// The classes without a native file for this CPU (say linux-x86_64 on an ARM machine).
+			missing.add("the netty-transport-native-epoll file for this CPU (" + System.getProperty("os.arch")
+					+ "; epoll does not load)");
+		}
+		if (!ClassUtils.isPresent(JETTY_CLIENT, classLoader)) {
+			missing.add("org.eclipse.jetty:jetty-client");
+		}
+		return missing;
+	}
+
+	// Reflection: this class must load without Netty's epoll classes.
+	private static boolean epollRuns(@Nullable ClassLoader classLoader) {
+		try {
+			return (Boolean) ClassUtils.forName(EPOLL, classLoader).getMethod("isAvailable").invoke(null);
+		}
+		catch (ReflectiveOperationException | LinkageError ex) {
+			return false;
+		}
 	}
 
 }

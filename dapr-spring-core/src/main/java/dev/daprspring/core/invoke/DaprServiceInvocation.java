@@ -3,8 +3,6 @@ package dev.daprspring.core.invoke;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.daprspring.core.client.DaprClientOptions;
 import dev.daprspring.core.client.UnixSocketEndpoint;
 import dev.daprspring.core.client.UnixSocketHttp;
@@ -34,8 +32,6 @@ public class DaprServiceInvocation {
 
 	private final RestClient.Builder builder;
 
-	private @Nullable UnixSocketHttp socketHttp;
-
 	/**
 	 * Creates clients from copies of the given builder, so its message converters,
 	 * interceptors and request factory apply to every app.
@@ -59,7 +55,7 @@ public class DaprServiceInvocation {
 		String base = this.options.httpEndpoint();
 		String socket = UnixSocketEndpoint.path(base);
 		if (socket != null) {
-			client.requestFactory(socketHttp(socket).requestFactory());
+			client.requestFactory(UnixSocketEndpoint.http(socket).requestFactory());
 			base = UnixSocketHttp.BASE_URL;
 		}
 		client.baseUrl(StringUtils.trimTrailingCharacter(base, '/') + "/v1.0/invoke/" + appId + "/method")
@@ -86,14 +82,6 @@ public class DaprServiceInvocation {
 		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient(appId)))
 			.build()
 			.createClient(exchangeInterface);
-	}
-
-	// One client of the socket for every app's RestClient, as one TCP connection pool would be.
-	private synchronized UnixSocketHttp socketHttp(String socket) {
-		if (this.socketHttp == null) {
-			this.socketHttp = UnixSocketEndpoint.http(socket);
-		}
-		return this.socketHttp;
 	}
 
 	/** Where the sidecar is and its API token. */

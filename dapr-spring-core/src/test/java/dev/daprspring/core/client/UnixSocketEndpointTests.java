@@ -1,8 +1,13 @@
 package dev.daprspring.core.client;
 
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -52,6 +57,21 @@ class UnixSocketEndpointTests {
 					+ "org.eclipse.jetty:jetty-client");
 		UnixSocketEndpoint.requireEpoll(getClass().getClassLoader());
 		UnixSocketEndpoint.requireHttpClient("/tmp/dapr-a-http.socket", getClass().getClassLoader());
+	}
+
+	@Test
+	void theSocketsHttpClientIsSharedAndNeverKeepsTheJvmAlive() {
+		String socket = "/tmp/no-daprd-for-http-" + ProcessHandle.current().pid() + ".socket";
+		UnixSocketHttp http = UnixSocketEndpoint.http(socket);
+		assertThat(UnixSocketEndpoint.http(socket)).isSameAs(http);
+		assertThatExceptionOfType(ConnectException.class)
+			.isThrownBy(() -> http.get("/v1.0/healthz", Map.of(), Duration.ofSeconds(2)))
+			.withMessageStartingWith(socket);
+		// Nobody closes it (a RestClient per call uses it), so its threads must not hold the JVM.
+		assertThat(Thread.getAllStackTraces().keySet())
+			.filteredOn((thread) -> thread.getName().startsWith("dapr-uds-http"))
+			.isNotEmpty()
+			.allMatch(Thread::isDaemon);
 	}
 
 }
