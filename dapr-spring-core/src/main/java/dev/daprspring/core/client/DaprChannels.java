@@ -23,13 +23,17 @@ public final class DaprChannels {
 	 */
 	public static ManagedChannel create(DaprClientOptions options) {
 		String socket = UnixSocketEndpoint.path(options.grpcEndpoint());
-		URI endpoint = (socket != null) ? null : parse(options.grpcEndpoint());
+		URI endpoint = null;
+		NettyChannelBuilder builder;
 		if (socket != null) {
 			UnixSocketEndpoint.requireEpoll();
+			builder = UnixSocketChannels.builder(socket);
 		}
-		NettyChannelBuilder builder = ((socket != null) ? UnixSocketChannels.builder(socket)
-				: NettyChannelBuilder.forAddress(endpoint.getHost(), endpoint.getPort()))
-			.maxInboundMessageSize(options.maxInboundMessageSize())
+		else {
+			endpoint = parse(options.grpcEndpoint());
+			builder = NettyChannelBuilder.forAddress(endpoint.getHost(), endpoint.getPort());
+		}
+		builder.maxInboundMessageSize(options.maxInboundMessageSize())
 			// Retries are the call policy's job (it knows which calls are safe to repeat);
 			// gRPC's own would also buffer every request for a replay that never comes.
 			.disableRetry()

@@ -24,8 +24,9 @@ import org.springframework.data.util.CloseableIterator;
  * A {@code KeyValueAdapter} over one Dapr state store. Entities are stored as plain JSON at
  * {@code <keyspace>:<id>}; keyspaces are enumerated through their sharded id index, or on a
  * store with the state query API through that API (no index is kept there), and queries the
- * store does not answer are evaluated in memory over the whole keyspace. Single-entity operations go to
- * {@link DirectAccess} outside transactions and to {@link TransactionalWrites} inside them.
+ * store does not answer are evaluated in memory over the whole keyspace. Single-entity
+ * operations go to {@link DirectAccess} outside transactions and to
+ * {@link TransactionalWrites} inside them.
  */
 public class DaprKeyValueAdapter extends AbstractKeyValueAdapter {
 

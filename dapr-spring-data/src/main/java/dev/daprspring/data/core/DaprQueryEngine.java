@@ -17,8 +17,8 @@ import org.springframework.data.keyvalue.core.query.KeyValueQuery;
  * Runs derived queries: on a store with the state query API, a query whose criteria have a
  * query API filter is sent to the store (filter, and sort and paging when they can be); else a
  * query whose criteria hold an equality on an {@code @Indexed} property reads only the entities
- * that index names (where the store keeps indexes); others read the whole keyspace. Filtering, sorting and paging that the
- * store did not do run in memory.
+ * that index names (where the store keeps indexes); others read the whole keyspace.
+ * Filtering, sorting and paging that the store did not do run in memory.
  */
 final class DaprQueryEngine extends PredicateQueryEngine {
 

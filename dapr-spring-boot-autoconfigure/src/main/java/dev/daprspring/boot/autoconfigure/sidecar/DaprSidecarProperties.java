@@ -329,9 +329,6 @@ public class DaprSidecarProperties {
 
 	}
 
-	/**
-	 * When to launch daprd.
-	 */
 	/** Whether a launched daprd serves its APIs on Unix domain sockets rather than TCP. */
 	public enum SocketMode {
 
@@ -349,6 +346,9 @@ public class DaprSidecarProperties {
 
 	}
 
+	/**
+	 * When to launch daprd.
+	 */
 	public enum LaunchMode {
 
 		/** Never; connect to a sidecar run by other means. */

@@ -8,7 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.daprspring.boot.autoconfigure.sidecar.DaprSidecarProperties.SocketMode;
-import org.springframework.util.ClassUtils;
+import dev.daprspring.core.client.UnixSocketEndpoint;
 
 /**
  * Whether a launched daprd serves its APIs on Unix domain sockets
@@ -19,21 +19,7 @@ final class UnixDomainSocketChoice {
 
 	private static final Log logger = LogFactory.getLog(UnixDomainSocketChoice.class);
 
-	static final String EPOLL = "io.netty.channel.epoll.Epoll";
-
-	static final String JETTY_CLIENT = "org.eclipse.jetty.client.HttpClient";
-
 	private UnixDomainSocketChoice() {
-	}
-
-	// Reflection: this class must load without Netty's epoll classes.
-	private static boolean epollRuns(ClassLoader classLoader) {
-		try {
-			return (Boolean) ClassUtils.forName(EPOLL, classLoader).getMethod("isAvailable").invoke(null);
-		}
-		catch (ReflectiveOperationException | LinkageError ex) {
-			return false;
-		}
 	}
 
 	static boolean use(SocketMode mode) {
@@ -44,18 +30,7 @@ final class UnixDomainSocketChoice {
 		if (mode == SocketMode.NEVER) {
 			return false;
 		}
-		List<String> missing = new ArrayList<>();
-		if (!ClassUtils.isPresent(EPOLL, classLoader)) {
-			missing.add("io.netty:netty-transport-native-epoll (classifier linux-x86_64 or linux-aarch_64)");
-		}
-		else if (!epollRuns(classLoader)) {
-			// The classes without a native file for this CPU (say linux-x86_64 on an ARM machine).
-			missing.add("the netty-transport-native-epoll file for this CPU (" + System.getProperty("os.arch")
-					+ "; epoll does not load)");
-		}
-		if (!ClassUtils.isPresent(JETTY_CLIENT, classLoader)) {
-			missing.add("org.eclipse.jetty:jetty-client");
-		}
+		List<String> missing = UnixSocketEndpoint.missingLibraries(classLoader);
 		boolean linux = osName.toLowerCase(Locale.ROOT).startsWith("linux");
 		if (mode == SocketMode.ALWAYS) {
 			List<String> problems = new ArrayList<>();
